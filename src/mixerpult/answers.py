@@ -1,0 +1,200 @@
+"""One person's session: answers, fader positions, private marks, agreements.
+
+The session is plain data that knows its questionnaire only by id, version and
+hash, so that answers survive any change to the pack: nothing is dropped,
+differences are reported instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from mixerpult.conditions import Facts
+from mixerpult.questionnaire import Question, Questionnaire
+
+FORMAT = 1
+AnswerValue = bool | int | float | dt.date | str | list[str]
+
+
+def now() -> dt.datetime:
+    """The local time, to the second, with its UTC offset."""
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+class _Model(BaseModel):
+    # Unknown keys are kept (extra="allow") so a newer mixerpult's additions survive a save.
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+
+class PackRef(_Model):
+    id: str
+    version: str = ""
+    hash: str = ""
+
+
+class FaderSetting(_Model):
+    position: int | None = None
+    note: str = ""
+
+
+class NextStep(_Model):
+    what: str = ""
+    who: str = ""
+    by: dt.date | str | None = None
+
+
+class Agreements(_Model):
+    notes: str = ""
+    next_steps: list[NextStep] = Field(default_factory=list)
+
+
+class Session(_Model):
+    """The content of an answers file."""
+
+    format: int = FORMAT
+    questionnaire: PackRef
+    language: str = "da"
+    created: dt.datetime = Field(default_factory=now)
+    updated: dt.datetime = Field(default_factory=now)
+    current_step: str | None = None
+    answers: dict[str, AnswerValue | None] = Field(default_factory=dict)
+    faders: dict[str, FaderSetting] = Field(default_factory=dict)
+    private: list[str] = Field(default_factory=list)
+    agreements: Agreements = Field(default_factory=Agreements)
+
+    @classmethod
+    def new(cls, pack: Questionnaire, language: str | None = None) -> Session:
+        """An empty session for `pack`."""
+        return cls(
+            questionnaire=PackRef(id=pack.id, version=pack.version, hash=pack.content_hash),
+            language=language or pack.languages[0],
+        )
+
+    def facts(self) -> Facts:
+        """The answers and fader positions as conditions see them."""
+        return Facts(self.answers, {cid: f.position for cid, f in self.faders.items()})
+
+    def answer(self, question_id: str) -> AnswerValue | None:
+        """The answer to a question, None when unanswered (blank text counts as unanswered)."""
+        value = self.answers.get(question_id)
+        if value is None or (isinstance(value, str | list) and not value):
+            return None
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def set_answer(self, question_id: str, value: AnswerValue | None) -> None:
+        """Store an answer exactly as given (an empty one stays, as the user left it)."""
+        self.answers = {**self.answers, question_id: value}
+
+    def fader(self, channel_id: str) -> FaderSetting:
+        """The setting of a channel (a fresh, unset one if never touched)."""
+        return self.faders.get(channel_id) or FaderSetting()
+
+    def set_fader(
+        self, channel_id: str, *, position: int | None = None, note: str | None = None
+    ) -> None:
+        """Move a fader and/or change its note."""
+        old = self.fader(channel_id)
+        new = FaderSetting(
+            position=old.position if position is None else position,
+            note=old.note if note is None else note,
+        )
+        self.faders = {**self.faders, channel_id: new}
+
+    def is_private(self, question_id: str) -> bool:
+        return question_id in self.private
+
+    def set_private(self, question_id: str, private: bool) -> None:
+        """Mark an answer as kept off the sheet (or not)."""
+        rest = [q for q in self.private if q != question_id]
+        self.private = [*rest, question_id] if private else rest
+
+    def touch(self) -> None:
+        self.updated = now()
+
+    def to_data(self) -> dict[str, Any]:
+        """The file's content, as plain YAML-ready data."""
+        data = self.model_dump(mode="python", exclude_none=False)
+        data["created"] = self.created.isoformat()
+        data["updated"] = self.updated.isoformat()
+        return data
+
+
+class SessionFormatError(ValueError):
+    """The content is not an answers file this version understands."""
+
+
+def session_from_data(data: Any) -> Session:
+    """Validate loaded YAML as a session; SessionFormatError says what is wrong."""
+    if not isinstance(data, dict):
+        raise SessionFormatError("it is not an answers file (expected a YAML mapping)")
+    fmt = data.get("format")
+    if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > FORMAT:
+        raise SessionFormatError(
+            f"it was written by a newer mixerpult (format {fmt}; this one reads format {FORMAT}): "
+            "update mixerpult to open it"
+        )
+    if fmt != FORMAT:
+        raise SessionFormatError(f"unknown format {fmt!r} (expected format: {FORMAT})")
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+        raise SessionFormatError(f"{where}: {first['msg']}{more}") from exc
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know after opening a file (nothing was lost)."""
+
+    kind: Literal["version", "orphan", "type"]
+    subject: str
+    detail: str = ""
+
+
+def _fits(question: Question, value: Any) -> bool:
+    if value is None:
+        return True
+    if question.type in ("text", "long_text"):
+        return isinstance(value, str)
+    if question.type == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if question.type == "yes_no":
+        return isinstance(value, bool)
+    if question.type == "date":
+        return isinstance(value, dt.date) or (isinstance(value, str) and not value.strip())
+    if question.type == "choice":
+        return isinstance(value, str)
+    return isinstance(value, list)
+
+
+def reconcile(session: Session, pack: Questionnaire) -> list[Notice]:
+    """What differs between a session and the questionnaire; changes nothing."""
+    notices: list[Notice] = []
+    ref = session.questionnaire
+    if (
+        ref.id != pack.id
+        or ref.version != pack.version
+        or (ref.hash and ref.hash != pack.content_hash)
+    ):
+        notices.append(
+            Notice("version", pack.id, f"{ref.id} {ref.version} → {pack.id} {pack.version}")
+        )
+    for qid, value in session.answers.items():
+        question = pack.questions.get(qid)
+        if question is None:
+            if value not in (None, "", []):
+                notices.append(Notice("orphan", qid))
+        elif not _fits(question, value):
+            notices.append(Notice("type", qid, question.type))
+    for cid in session.faders:
+        if cid not in pack.channels:
+            notices.append(Notice("orphan", cid))
+    return notices

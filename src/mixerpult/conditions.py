@@ -1,0 +1,184 @@
+"""Structured conditions (`visible_if`, `suggest_if`) and their evaluation.
+
+Conditions are YAML data (all/any/not over comparisons), never strings handed
+to `eval`: a pack written by someone else cannot run code here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+
+Scalar = str | int | float | bool | dt.date
+
+OPERATORS = ("equals", "not_equals", "in", "contains", "at_least", "at_most", "answered")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Compare(_Strict):
+    """One answer or one fader compared with a value."""
+
+    answer: str | None = None
+    fader: str | None = None
+    equals: Scalar | None = None
+    not_equals: Scalar | None = None
+    in_: list[Scalar] | None = Field(default=None, alias="in")
+    contains: str | None = None
+    at_least: float | None = None
+    at_most: float | None = None
+    answered: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_subject_one_operator(self) -> Compare:
+        if (self.answer is None) == (self.fader is None):
+            raise ValueError("a comparison names exactly one of 'answer' or 'fader'")
+        given = [op for op in OPERATORS if self.operand(op) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "a comparison has exactly one operator, one of: " + ", ".join(OPERATORS)
+            )
+        return self
+
+    def operand(self, op: str) -> Any:
+        """The value given for operator `op` (None when absent)."""
+        return self.in_ if op == "in" else getattr(self, op)
+
+    @property
+    def operator(self) -> str:
+        """The single operator this comparison uses."""
+        return next(op for op in OPERATORS if self.operand(op) is not None)
+
+    @property
+    def subject(self) -> tuple[Literal["answer", "fader"], str]:
+        """Whether an answer or a fader is compared, and its id."""
+        if self.answer is not None:
+            return "answer", self.answer
+        assert self.fader is not None
+        return "fader", self.fader
+
+
+class AllOf(_Strict):
+    all: list[Condition]
+
+
+class AnyOf(_Strict):
+    any: list[Condition]
+
+
+class NotOf(_Strict):
+    not_: Condition = Field(alias="not")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, Mapping):
+        for key in ("all", "any", "not"):
+            if key in value:
+                return key
+        return "compare"
+    if isinstance(value, BaseModel):
+        return {AllOf: "all", AnyOf: "any", NotOf: "not"}.get(type(value), "compare")
+    return "compare"
+
+
+Condition = Annotated[
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")]
+    | Annotated[Compare, Tag("compare")],
+    Discriminator(_kind),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
+
+
+class Facts:
+    """What a condition can look at: the answers and the fader positions."""
+
+    def __init__(self, answers: Mapping[str, Any], faders: Mapping[str, int | None]) -> None:
+        self.answers = answers
+        self.faders = faders
+
+    def value(self, compare: Compare) -> Any:
+        kind, ident = compare.subject
+        value = self.answers.get(ident) if kind == "answer" else self.faders.get(ident)
+        if value in ("", [], None):
+            return None
+        return value
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    return None
+
+
+def _compare(compare: Compare, facts: Facts) -> bool:
+    value = facts.value(compare)
+    op = compare.operator
+    operand = compare.operand(op)
+    if op == "answered":
+        return bool((value is not None) == operand)
+    if op == "not_equals":
+        return bool(value != operand)
+    if value is None:
+        return False
+    if op == "equals":
+        return bool(value == operand)
+    if op == "in":
+        return value in operand
+    if op == "contains":
+        return isinstance(value, list) and operand in value
+    number = _number(value)
+    if number is None:
+        return False
+    return bool(number >= operand if op == "at_least" else number <= operand)
+
+
+def holds(condition: Condition | None, facts: Facts) -> bool:
+    """Whether `condition` holds; no condition always holds."""
+    if condition is None:
+        return True
+    if isinstance(condition, AllOf):
+        return all(holds(c, facts) for c in condition.all)
+    if isinstance(condition, AnyOf):
+        return any(holds(c, facts) for c in condition.any)
+    if isinstance(condition, NotOf):
+        return not holds(condition.not_, facts)
+    return _compare(condition, facts)
+
+
+def reasons(condition: Condition, facts: Facts) -> list[Compare]:
+    """The comparisons that made `condition` hold, to explain a suggestion.
+
+    A negated branch gives no positive reason, so it contributes nothing.
+    """
+    if isinstance(condition, AllOf):
+        return [r for c in condition.all for r in reasons(c, facts)]
+    if isinstance(condition, AnyOf):
+        return [r for c in condition.any if holds(c, facts) for r in reasons(c, facts)]
+    if isinstance(condition, NotOf):
+        return []
+    return [condition] if _compare(condition, facts) else []
+
+
+def comparisons(condition: Condition | None) -> Iterator[Compare]:
+    """Every comparison in `condition`, depth first."""
+    if condition is None:
+        return
+    if isinstance(condition, AllOf | AnyOf):
+        for child in condition.all if isinstance(condition, AllOf) else condition.any:
+            yield from comparisons(child)
+    elif isinstance(condition, NotOf):
+        yield from comparisons(condition.not_)
+    else:
+        yield condition

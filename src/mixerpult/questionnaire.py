@@ -1,0 +1,210 @@
+"""The questionnaire model: steps, questions, the mixerpult, tools and facts.
+
+Everything a user sees is data from a YAML pack; this module only validates
+its shape and offers the queries the wizard and the sheet need.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from mixerpult.conditions import Condition, Facts, holds
+
+Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Text = dict[str, str]
+"""A user-visible string: language code -> text."""
+
+QUESTION_TYPES = ("text", "long_text", "number", "choice", "multi_choice", "yes_no", "date")
+SHEET_PLACES = ("situation", "answers", "own_questions", "none")
+ROLES = ("first_name", "meeting_date", "weekly_hours")
+
+
+def tr(text: Text | None, lang: str, fallback: str = "da") -> str:
+    """`text` in `lang`, else in the fallback language, else any; '' for None."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get(fallback) or next(iter(text.values()), "")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(_Model):
+    id: Ident
+    label: Text
+
+
+class _QuestionBase(_Model):
+    id: Ident
+    label: Text
+    help: Text | None = None
+    required: Literal["hard", "soft"] | None = None
+    error: Text | None = None
+    health: bool = False
+    visible_if: Condition | None = None
+    role: Literal["first_name", "meeting_date", "weekly_hours"] | None = None
+
+
+class TextQuestion(_QuestionBase):
+    type: Literal["text", "long_text"]
+    max_length: Annotated[int, Field(gt=0)] | None = None
+
+
+class NumberQuestion(_QuestionBase):
+    type: Literal["number"]
+    min: float | None = None
+    max: float | None = None
+    unit: Text | None = None
+
+
+class ChoiceQuestion(_QuestionBase):
+    type: Literal["choice", "multi_choice"]
+    options: Annotated[list[Option], Field(min_length=1)]
+
+
+class PlainQuestion(_QuestionBase):
+    type: Literal["yes_no", "date"]
+
+
+Question = Annotated[
+    TextQuestion | NumberQuestion | ChoiceQuestion | PlainQuestion, Field(discriminator="type")
+]
+
+
+class Step(_Model):
+    id: Ident
+    title: Text
+    intro: Text | None = None
+    sheet: Literal["situation", "answers", "own_questions", "none"] = "answers"
+    questions: list[Question] = Field(default_factory=list)
+
+
+class Channel(_Model):
+    id: Ident
+    label: Text
+    help: Text | None = None
+    scale: int | None = None
+    note: bool = True
+    health: bool = False
+
+
+class Mixerpult(_Model):
+    after: Ident | None = None
+    title: Text
+    question: Text
+    help: Text | None = None
+    low: Text
+    high: Text
+    scale: int = 5
+    levels: list[Text] | None = None
+    note_label: Text | None = None
+    channels: Annotated[list[Channel], Field(min_length=1)]
+
+    def scale_of(self, channel: Channel) -> int:
+        """The number of positions on `channel`'s fader."""
+        return channel.scale or self.scale
+
+    def level(self, channel: Channel, position: int | None, lang: str) -> str:
+        """The position in words, e.g. 'Noget skånebehov' (or '3/5' without levels)."""
+        if position is None:
+            return ""
+        scale = self.scale_of(channel)
+        if self.levels and len(self.levels) == scale:
+            return tr(self.levels[position - 1], lang)
+        return f"{position}/{scale}"
+
+
+class Tool(_Model):
+    id: Ident
+    name: Text
+    summary: Text
+    suggest_if: Condition | None = None
+    source: str
+
+
+class LegalFact(_Model):
+    id: Ident
+    text: Text
+    source: str
+    checked: dt.date
+
+
+class Questionnaire(_Model):
+    format: Literal[1]
+    id: Ident
+    version: str
+    languages: Annotated[list[str], Field(min_length=1)]
+    title: Text
+    intro: Text | None = None
+    steps: Annotated[list[Step], Field(min_length=1)]
+    mixerpult: Mixerpult | None = None
+    tools: list[Tool] = Field(default_factory=list)
+    facts: list[LegalFact] = Field(default_factory=list)
+    content_hash: str = Field(default="", exclude=True)
+
+    @cached_property
+    def questions(self) -> dict[str, Question]:
+        """Every question by id, in questionnaire order."""
+        return {q.id: q for step in self.steps for q in step.questions}
+
+    @cached_property
+    def step_of(self) -> dict[str, Step]:
+        """The step that holds each question id."""
+        return {q.id: step for step in self.steps for q in step.questions}
+
+    @cached_property
+    def channels(self) -> dict[str, Channel]:
+        """The mixerpult's channels by id."""
+        return {c.id: c for c in self.mixerpult.channels} if self.mixerpult else {}
+
+    def step(self, step_id: str) -> Step:
+        """The step with id `step_id` (KeyError if none)."""
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def by_role(self, role: str) -> Question | None:
+        """The question that plays `role` (first_name, meeting_date, weekly_hours)."""
+        return next((q for q in self.questions.values() if q.role == role), None)
+
+    def visible(self, question: Question, facts: Facts) -> bool:
+        """Whether `question` is shown, given the answers so far."""
+        return holds(question.visible_if, facts)
+
+    def visible_questions(self, step: Step, facts: Facts) -> list[Question]:
+        """The questions of `step` whose `visible_if` holds."""
+        return [q for q in step.questions if holds(q.visible_if, facts)]
+
+
+def content_hash(raw: bytes) -> str:
+    """A stable fingerprint of a pack file, stored with the answers."""
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+class PackError(Exception):
+    """A question pack that cannot be used; `problems` lists every finding."""
+
+    def __init__(self, path: Path, problems: list[Any]) -> None:
+        self.path = path
+        self.problems = problems
+        lines = [str(p) for p in problems]
+        super().__init__("\n".join(lines) if lines else f"{path}: invalid question pack")
+
+
+def load_pack(path: Path) -> Questionnaire:
+    """Load and validate a pack; raise PackError with every problem found."""
+    from mixerpult.checker import check_file
+
+    pack, problems = check_file(path)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or pack is None:
+        raise PackError(path, errors)
+    return pack

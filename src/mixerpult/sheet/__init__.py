@@ -1,0 +1,1 @@
+"""The preparation sheet: one view of a session, rendered by Jinja2 templates."""

@@ -1,0 +1,232 @@
+"""Answers files on disk: found, read, written atomically, locked, kept private.
+
+Health information lives here, so files are created 0600 in a 0700 folder,
+writes go through a temporary file that is fsynced and renamed (a crash or
+SIGKILL leaves the old or the new file, never half of one), and a file that
+cannot be read is set aside, never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mixerpult.answers import Session, SessionFormatError, session_from_data
+from mixerpult.yamlsource import FastLoader
+
+FILE_NAME = "answers.yaml"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class AnswersFileError(Exception):
+    """An answers file that cannot be read; the file is left as it is."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class SaveError(Exception):
+    """Saving failed (read-only folder, full disk …); the answers are still in memory."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def data_dir() -> Path:
+    """The user's private data folder for mixerpult."""
+    from platformdirs import user_data_path
+
+    return user_data_path("mixerpult", appauthor=False)
+
+
+def default_path() -> Path:
+    """Where the answers are kept when no --file is given."""
+    return data_dir() / FILE_NAME
+
+
+# -- reading ---------------------------------------------------------------
+
+
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes multi-line answers as readable `|` blocks."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # YAML folds NEL and the Unicode line/paragraph separators into plain line breaks
+    # unless they are escaped, so such text always goes double-quoted; other multi-line
+    # text reads best as a block (PyYAML quotes it by itself if a block cannot hold it).
+    if any(c in value for c in _YAML_BREAKS):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dumps(session: Session) -> str:
+    """The YAML text of a session."""
+    return yaml.dump(
+        session.to_data(), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
+    )
+
+
+def loads(text: str) -> Session:
+    """Parse a session from YAML text (SessionFormatError or yaml.YAMLError on failure)."""
+    return session_from_data(yaml.load(text, Loader=FastLoader))
+
+
+def load(path: Path) -> Session:
+    """Read an answers file; AnswersFileError names what is wrong."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise AnswersFileError(
+                path,
+                f"the file is {size // 1024 // 1024} MB, far larger than "
+                "any answers file: it is probably not one",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise AnswersFileError(path, f"cannot read it: {exc.strerror or exc}") from exc
+    if not raw.strip():
+        raise AnswersFileError(path, "the file is empty (perhaps cut off while saving)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AnswersFileError(path, "it is not UTF-8 text") from exc
+    try:
+        return loads(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise AnswersFileError(
+            path, f"it is not valid YAML{where} (it may be truncated): {exc.problem or exc}"
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise AnswersFileError(path, f"it is not valid YAML: {exc}") from exc
+    except SessionFormatError as exc:
+        raise AnswersFileError(path, str(exc)) from exc
+
+
+def set_aside(path: Path) -> Path:
+    """Rename an unreadable file to a dated backup beside it, and return the new name."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.broken-{stamp}")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+    os.replace(path, backup)
+    return backup
+
+
+# -- writing ---------------------------------------------------------------
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create `folder` (0700) if missing; an existing folder of the user's is left alone."""
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically, readable by the user alone; SaveError on failure."""
+    tmp_name = ""
+    try:
+        ensure_private_dir(path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:  # mkstemp makes it 0600
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = ""
+        with contextlib.suppress(OSError):  # not every file system syncs a folder
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            reason = "the disk is full"
+        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            reason = "this place cannot be written to"
+        else:
+            reason = exc.strerror or str(exc)
+        raise SaveError(path, reason) from exc
+    finally:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def save(path: Path, session: Session) -> None:
+    """Save a session atomically (SaveError on failure; the session is untouched)."""
+    write_private(path, dumps(session))
+
+
+# -- one wizard per file ---------------------------------------------------
+
+
+class FileLocked(Exception):
+    """Another mixerpult has the answers file open."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is already open in another mixerpult window")
+        self.path = path
+
+
+class Lock:
+    """An advisory lock beside the answers file, released when the process ends.
+
+    fcntl locks die with their process, so a crashed wizard never leaves a
+    stale lock behind.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.with_name(f".{path.name}.lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        import fcntl
+
+        ensure_private_dir(self.path.parent)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            raise FileLocked(self.path.with_name(self.path.name[1:-5])) from exc
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> Lock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.release()

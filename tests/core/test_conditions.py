@@ -1,0 +1,80 @@
+"""Conditions: structured YAML evaluated against answers and fader positions."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from mixerpult.conditions import Compare, Condition, Facts, holds, reasons
+
+ADAPTER: TypeAdapter[Condition] = TypeAdapter(Condition)
+
+
+def cond(data: object) -> Condition:
+    return ADAPTER.validate_python(data)
+
+
+FACTS = Facts(
+    answers={"plan": "ja", "timer": 20, "hjaelp": ["familie"], "forsikring": False, "tom": ""},
+    faders={"tid": 2, "opgaver": None},
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"answer": "plan", "equals": "ja"}, True),
+        ({"answer": "plan", "equals": "nej"}, False),
+        ({"answer": "plan", "not_equals": "nej"}, True),
+        ({"answer": "plan", "in": ["nej", "ja"]}, True),
+        ({"answer": "timer", "at_least": 20}, True),
+        ({"answer": "timer", "at_most": 19}, False),
+        ({"answer": "hjaelp", "contains": "familie"}, True),
+        ({"answer": "hjaelp", "contains": "venner"}, False),
+        ({"answer": "forsikring", "equals": False}, True),
+        ({"answer": "forsikring", "answered": True}, True),
+        ({"answer": "tom", "answered": False}, True),
+        ({"answer": "mangler", "answered": False}, True),
+        ({"answer": "mangler", "equals": "ja"}, False),
+        ({"answer": "mangler", "not_equals": "ja"}, True),
+        ({"answer": "plan", "at_least": 1}, False),  # text is never a number
+        ({"fader": "tid", "at_most": 2}, True),
+        ({"fader": "opgaver", "at_most": 5}, False),  # an unset fader is not low
+        ({"fader": "opgaver", "answered": False}, True),
+        ({"all": [{"answer": "plan", "equals": "ja"}, {"fader": "tid", "at_most": 3}]}, True),
+        ({"all": [{"answer": "plan", "equals": "ja"}, {"fader": "tid", "at_least": 3}]}, False),
+        ({"any": [{"answer": "plan", "equals": "nej"}, {"fader": "tid", "equals": 2}]}, True),
+        ({"not": {"answer": "plan", "equals": "ja"}}, False),
+        ({"not": {"any": [{"answer": "plan", "equals": "nej"}]}}, True),
+    ],
+)
+def test_holds(data: object, expected: bool) -> None:
+    assert holds(cond(data), FACTS) is expected
+
+
+def test_no_condition_holds() -> None:
+    assert holds(None, FACTS)
+
+
+def test_reasons_name_the_comparisons_that_matched() -> None:
+    c = cond({"any": [{"fader": "tid", "at_most": 2}, {"answer": "plan", "equals": "nej"},
+                      {"answer": "timer", "at_least": 10}]})  # fmt: skip
+    found = reasons(c, FACTS)
+    assert [r.subject for r in found] == [("fader", "tid"), ("answer", "timer")]
+    assert all(isinstance(r, Compare) for r in found)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"answer": "a", "fader": "b", "equals": 1},
+        {"answer": "a"},
+        {"answer": "a", "equals": 1, "at_most": 2},
+        {"all": "not a list"},
+        {"answer": "a", "equals": 1, "extra": 2},
+        "__import__('os').system('true')",
+    ],
+)
+def test_malformed_conditions_are_rejected(data: object) -> None:
+    with pytest.raises(ValidationError):
+        cond(data)

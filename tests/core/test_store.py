@@ -1,0 +1,209 @@
+"""Answers files: round trips, privacy, atomic writes, broken files, locks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mixerpult import store
+from mixerpult.answers import Session, reconcile
+from mixerpult.questionnaire import Questionnaire, load_pack
+
+
+@pytest.fixture
+def pack(minimal_pack_path: Path) -> Questionnaire:
+    return load_pack(minimal_pack_path)
+
+
+def filled(pack: Questionnaire) -> Session:
+    session = Session.new(pack)
+    session.set_answer("navn", "Mette")
+    session.set_answer("timer", 12)
+    session.set_answer("plan", "ja")
+    session.set_answer("plan_tekst", "Linje 1\nLinje 2 med æøå\n")
+    session.set_fader("tid", position=2, note="Korte dage")
+    session.set_private("plan_tekst", True)
+    session.agreements.notes = "Ny samtale om 4 uger"
+    return session
+
+
+def test_round_trip_keeps_everything(tmp_path: Path, pack: Questionnaire) -> None:
+    path = tmp_path / "svar.yaml"
+    session = filled(pack)
+    store.save(path, session)
+    again = store.load(path)
+    assert again.answers == session.answers
+    assert again.fader("tid").position == 2
+    assert again.fader("tid").note == "Korte dage"
+    assert again.private == ["plan_tekst"]
+    assert again.agreements.notes == "Ny samtale om 4 uger"
+    assert again.questionnaire.hash == pack.content_hash
+    assert again.created == session.created
+    text = path.read_text(encoding="utf-8")
+    assert "æøå" in text  # readable Danish, not escapes
+    assert "plan_tekst: |" in text  # multi-line answers as blocks
+
+
+def test_dates_round_trip(tmp_path: Path, pack: Questionnaire) -> None:
+    session = Session.new(pack)
+    session.set_answer("dato", dt.date(2026, 12, 3))
+    store.save(tmp_path / "a.yaml", session)
+    assert store.load(tmp_path / "a.yaml").answers["dato"] == dt.date(2026, 12, 3)
+
+
+def test_files_are_private(tmp_path: Path, pack: Questionnaire) -> None:
+    path = tmp_path / "new" / "deeper" / "svar.yaml"
+    store.save(path, Session.new(pack))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_default_path_is_in_the_user_data_folder(tmp_path: Path) -> None:
+    # conftest points XDG_DATA_HOME at a temp folder
+    assert str(store.default_path()).startswith(os.environ["XDG_DATA_HOME"])
+    assert store.default_path().name == "answers.yaml"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text())
+def test_any_text_round_trips_exactly(text: str) -> None:
+    session = Session(questionnaire={"id": "x"})  # type: ignore[arg-type]
+    session.set_answer("q", text)
+    session.set_fader("c", note=text)
+    again = store.loads(store.dumps(session))
+    assert again.answers["q"] == text
+    assert again.fader("c").note == text
+
+
+def test_a_100_kb_answer_round_trips(tmp_path: Path, pack: Questionnaire) -> None:
+    session = Session.new(pack)
+    big = ("Jeg kan ikke løfte [/] {{ 7*7 }} \x1b[2J æøå\n" * 3000)[:100_000]
+    session.set_answer("plan_tekst", big)
+    store.save(tmp_path / "big.yaml", session)
+    assert store.load(tmp_path / "big.yaml").answers["plan_tekst"] == big
+
+
+BROKEN_FILES: dict[str, tuple[bytes, str]] = {
+    "truncated": (b"format: 1\nquestionnaire: {id: x\nanswers:\n  a: 'b", "not valid YAML"),
+    "not_yaml": (b"\x00\x01\x02 binary", "not valid YAML"),
+    "not_utf8": (b"format: 1\nanswers: {a: \xe6\xf8}\n", "not UTF-8"),
+    "empty": (b"   \n", "empty"),
+    "list": (b"- a\n- b\n", "not an answers file"),
+    "future": (b"format: 9\nquestionnaire: {id: x}\n", "newer mixerpult"),
+    "no_format": (b"questionnaire: {id: x}\n", "unknown format"),
+    "wrong_types": (b"format: 1\nquestionnaire: {id: x}\nfaders: {tid: {position: high}}\n",
+                    "faders.tid.position"),
+    "answers_not_mapping": (b"format: 1\nquestionnaire: {id: x}\nanswers: [1, 2]\n", "answers"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_FILES))
+def test_broken_file_gives_a_clear_message_and_is_not_touched(tmp_path: Path, name: str) -> None:
+    content, expected = BROKEN_FILES[name]
+    path = tmp_path / "answers.yaml"
+    path.write_bytes(content)
+    with pytest.raises(store.AnswersFileError) as info:
+        store.load(path)
+    assert expected in info.value.reason
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == content
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_bytes(b"format: 1\n# " + b"x" * (10 * 1024 * 1024))
+    with pytest.raises(store.AnswersFileError, match="MB"):
+        store.load(path)
+
+
+def test_set_aside_keeps_the_broken_file(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("format: [", encoding="utf-8")
+    backup = store.set_aside(path)
+    assert not path.exists()
+    assert backup.read_text(encoding="utf-8") == "format: ["
+    path.write_text("again", encoding="utf-8")
+    assert store.set_aside(path) != backup
+
+
+def test_read_only_place_is_a_save_error(tmp_path: Path, pack: Questionnaire) -> None:
+    path = tmp_path / "answers.yaml"
+    store.save(path, filled(pack))
+    before = path.read_bytes()
+
+    def read_only(*_: object, **__: object) -> None:
+        raise OSError(30, "Read-only file system")  # root ignores chmod, so simulate EROFS
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(store.tempfile, "mkstemp", read_only)
+        with pytest.raises(store.SaveError, match="cannot be written"):
+            store.save(path, Session.new(pack))
+    assert path.read_bytes() == before
+
+
+def test_disk_full_is_a_save_error(tmp_path: Path, pack: Questionnaire) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    path = tmp_path / "answers.yaml"
+    store.save(path, filled(pack))
+    before = path.read_bytes()
+
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(os, "fsync", full)
+        with pytest.raises(store.SaveError, match="disk is full"):
+            store.save(path, Session.new(pack))
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["answers.yaml"]  # no temp file left
+
+
+def test_second_lock_is_refused_and_released_with_the_process(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path; from mixerpult.store import Lock; "
+         f"Lock(Path({str(path)!r})).acquire(); print('locked', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(store.FileLocked) as info:
+            store.Lock(path).acquire()
+        assert info.value.path == path
+    finally:
+        holder.kill()
+        holder.wait()
+    with store.Lock(path):
+        pass
+
+
+def test_reconcile_keeps_orphans_and_reports_them(pack: Questionnaire) -> None:
+    session = filled(pack)
+    session.set_answer("fjernet_spoergsmaal", "gammelt svar")
+    session.set_answer("timer", "tolv")
+    session.questionnaire.version = "0"
+    notices = reconcile(session, pack)
+    kinds = {(n.kind, n.subject) for n in notices}
+    assert ("orphan", "fjernet_spoergsmaal") in kinds
+    assert ("type", "timer") in kinds
+    assert ("version", "minimal") in kinds
+    assert session.answers["fjernet_spoergsmaal"] == "gammelt svar"
+
+
+def test_saved_file_is_documented_yaml(tmp_path: Path, pack: Questionnaire) -> None:
+    path = tmp_path / "a.yaml"
+    store.save(path, filled(pack))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert list(data)[:4] == ["format", "questionnaire", "language", "created"]
+    assert data["questionnaire"]["id"] == "minimal"
