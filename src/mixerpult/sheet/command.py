@@ -1,10 +1,111 @@
-"""`mixerpult render`: the command-line client of the sheet."""
+"""`mixerpult render`: the command-line client of the sheet.
+
+Reads the answers file and the pack, works out where each file goes, and
+says in plain words what went wrong (exit 1) or where the files went (exit 0).
+Nothing here imports Textual; Jinja2 and Typst load only when a sheet is made.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from mixerpult.i18n import t
+
+FORMATS = ("md", "html", "txt", "pdf")
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def _targets(
+    formats: list[str], output: Path | None, default_dir: Path, stem: str, lang: str
+) -> list[tuple[str, Path]] | str:
+    """(format, file) for each format, or an error message about `-o`."""
+    from mixerpult.sheet.render import ACCEPTED_SUFFIXES, SUFFIXES
+
+    def in_folder(folder: Path) -> list[tuple[str, Path]]:
+        return [(fmt, folder / f"{stem}{SUFFIXES[fmt]}") for fmt in formats]
+
+    if output is None:
+        return in_folder(default_dir)
+    # A folder: one that exists, one written with a trailing slash, or a name without
+    # a suffix (nobody names a sheet file without one).
+    is_folder = output.is_dir() or str(output).endswith(("/", "\\")) or not output.suffix
+    if is_folder:
+        return in_folder(output)
+    if len(formats) > 1:
+        return t("sheet_output_folder", lang, path=output)
+    (fmt,) = formats
+    if output.suffix.lower() not in ACCEPTED_SUFFIXES[fmt]:
+        return t("sheet_output_suffix", lang, path=output, format=fmt, suffix=SUFFIXES[fmt])
+    return [(fmt, output)]
 
 
 def render_command(args: argparse.Namespace) -> int:
     """Render the sheet for the command line's arguments; returns the exit status."""
-    raise SystemExit("render is not built yet")
+    from mixerpult import store
+    from mixerpult.answers import reconcile
+    from mixerpult.questionnaire import PackError, load_pack
+    from mixerpult.resources import default_pack_path
+
+    ui = args.lang or "da"
+
+    answers_path: Path = args.answers or store.default_path()
+    try:
+        session = store.load(answers_path)
+    except FileNotFoundError:
+        return _fail(t("sheet_no_answers", ui, path=answers_path))
+    except store.AnswersFileError as exc:
+        return _fail(t("sheet_bad_answers", ui, path=exc.path, reason=exc.reason))
+    lang = args.lang or session.language
+
+    pack_path: Path = args.questions or default_pack_path()
+    if not pack_path.is_file():
+        return _fail(t("sheet_no_pack", lang, path=pack_path))
+    try:
+        pack = load_pack(pack_path)
+    except PackError as exc:
+        return _fail("\n".join([t("sheet_bad_pack", lang, path=pack_path), str(exc)]))
+
+    templates: Path | None = args.templates
+    if templates is not None and not templates.is_dir():
+        return _fail(t("sheet_templates_missing", lang, path=templates))
+
+    # Differences between the answers and the pack are worth a word, never a stop:
+    # every answer is kept, and the sheet shows what the pack still asks. A changed
+    # fingerprint alone (same id and version) changes nothing the sheet shows.
+    ref = session.questionnaire
+    same_version = (ref.id, ref.version) == (pack.id, pack.version)
+    for notice in reconcile(session, pack):
+        if notice.kind == "version" and same_version:
+            continue
+        print(
+            t(f"notice_{notice.kind}", lang, subject=notice.subject, detail=notice.detail),
+            file=sys.stderr,
+        )
+
+    from mixerpult.sheet.render import SheetError, write_sheet
+    from mixerpult.sheet.view import build_view
+
+    view = build_view(session, pack, lang, args.audience)
+    formats = list(FORMATS) if args.format == "all" else [args.format]
+    targets = _targets(formats, args.output, answers_path.parent, view.file_stem, lang)
+    if isinstance(targets, str):
+        return _fail(targets)
+
+    written: list[Path] = []
+    for fmt, path in targets:
+        try:
+            written.append(write_sheet(view, fmt, path, templates))
+        except SheetError as exc:
+            return _fail(t("sheet_failed", lang, reason=exc))
+        except store.SaveError as exc:
+            return _fail(t("sheet_save_failed", lang, path=exc.path, reason=exc.reason))
+    print(t("sheet_written", lang))
+    for path in written:
+        print(f"  {path}")
+    return 0

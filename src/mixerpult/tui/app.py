@@ -1,0 +1,437 @@
+"""The wizard application: one session, its file, and the pages that edit it.
+
+The app owns the session and everything about keeping it safe: the lock on
+the answers file, the debounced autosave, the save on every page change and
+on exit, and the SIGTERM/SIGHUP handlers (Textual's driver has none, so
+closing the terminal would otherwise kill the app before anything is saved).
+Screens only edit the session and call `mark_dirty()`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import signal
+import threading
+from collections.abc import Iterable
+from pathlib import Path, PurePath
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
+
+from mixerpult import store
+from mixerpult.answers import Session, reconcile
+from mixerpult.i18n import LANGUAGES, t
+from mixerpult.questionnaire import Questionnaire
+from mixerpult.tui.commands import WizardCommands
+from mixerpult.tui.flow import FINISH, MIXERPULT, REVIEW, Flow
+from mixerpult.tui.text import localize_bindings, short_path
+from mixerpult.tui.themes import HIGH_CONTRAST, THEMES, choose_theme
+
+SaveState = Literal["clean", "pending", "saved", "failed"]
+
+SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+class MixerpultApp(App[int]):
+    """The wizard for one answers file and one question pack."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["styles/base.tcss", "styles/pages.tcss"]
+    TITLE = "Mixerpult"
+    COMMANDS: ClassVar[set[type[WizardCommands]]] = {WizardCommands}  # type: ignore[assignment]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Hjælp"),
+        Binding("question_mark", "help", "Hjælp", show=False),
+        Binding("ctrl+s", "save_as", "Gem som", show=False),
+        Binding("ctrl+q", "quit", "Afslut", priority=True),
+    ]
+
+    save_state: reactive[SaveState] = reactive("clean")
+    """Shown in the top bar, so the user can see that nothing is lost."""
+
+    def __init__(
+        self,
+        answers_path: Path,
+        pack: Questionnaire,
+        *,
+        lang: str | None = None,
+        theme: str | None = None,
+        save_delay: float = 0.5,
+        lock: bool = True,
+    ) -> None:
+        super().__init__()
+        self.answers_path = answers_path
+        self.pack = pack
+        self.flow = Flow(pack)
+        self.requested_lang = lang
+        self.ui_lang: str = lang or (pack.languages[0] if pack.languages[0] in LANGUAGES else "da")
+        self.save_delay = save_delay
+        """Seconds between a change and its save (0: save at once, as the snapshots do)."""
+        self._use_lock = lock
+        self._lock: store.Lock | None = None
+        self.session: Session | None = None
+        """The answers being edited (None until the file is read, or while it is broken)."""
+        self.drafts: dict[str, str] = {}
+        """Typed text that is not an answer yet (a half-written date), by question id."""
+        self.warned: set[str] = set()
+        """Soft-required questions already warned about: they warn only once."""
+        self._dirty = False
+        self._save_timer: Timer | None = None
+        self._save_error: store.SaveError | None = None
+        self._signals_installed: list[signal.Signals] = []
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = choose_theme(theme, self.no_color)
+
+    # -- start ---------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        localize_bindings(self, self.ui_lang)
+        if self._use_lock:
+            lock = store.Lock(self.answers_path)
+            try:
+                lock.acquire()
+            except store.FileLocked as exc:
+                message = t("store_locked", self.ui_lang, path=short_path(exc.path))
+                self.exit(return_code=1, message=Text(message))
+                return
+            except OSError as exc:
+                # No lock folder (read-only place): carry on; saving will say what is wrong.
+                self.log.warning(f"no lock: {exc}")
+            else:
+                self._lock = lock
+        self._open_file()
+
+    def _open_file(self) -> None:
+        from mixerpult.tui.screens.broken import BrokenFileScreen
+        from mixerpult.tui.screens.welcome import WelcomeScreen
+
+        try:
+            session = store.load(self.answers_path)
+        except FileNotFoundError:
+            self.session = Session.new(self.pack, self.requested_lang or self.ui_lang)
+        except store.AnswersFileError as exc:
+            self.push_screen(BrokenFileScreen(exc))
+            return
+        else:
+            self.session = session
+            if self.requested_lang is None and session.language in LANGUAGES:
+                self.ui_lang = session.language
+                localize_bindings(self, self.ui_lang)
+            self._tell_notices(session)
+        self.push_screen(WelcomeScreen())
+
+    def _tell_notices(self, session: Session) -> None:
+        for notice in reconcile(session, self.pack):
+            key = f"notice_{notice.kind}"
+            text = t(key, self.ui_lang, subject=notice.subject, detail=notice.detail)
+            self.notify(text, markup=False, timeout=10)
+
+    # -- the session ---------------------------------------------------------
+
+    @property
+    def s(self) -> Session:
+        """The session (the pages exist only once there is one)."""
+        assert self.session is not None, "no session yet"
+        return self.session
+
+    def start_anew(self) -> None:
+        """Begin an empty session; an existing file is first set aside, never overwritten."""
+        if self.answers_path.exists():
+            # The backup should hold the very latest answers (a language switch, say).
+            self.save_now(offer_save_as=False)
+            try:
+                backup = store.set_aside(self.answers_path)
+            except OSError as exc:
+                self.notify(
+                    t("set_aside_failed", self.ui_lang, reason=exc.strerror or str(exc)),
+                    severity="error",
+                    markup=False,
+                    timeout=15,
+                )
+                return
+            self.notify(
+                t("store_set_aside", self.ui_lang, backup=short_path(backup)),
+                markup=False,
+                timeout=10,
+            )
+        self.drafts.clear()
+        self.warned.clear()
+        self.session = Session.new(self.pack, self.ui_lang)
+        self.go(self.flow.first)
+
+    def resume(self) -> None:
+        self.go(self.flow.resume_page(self.s))
+
+    def mark_dirty(self) -> None:
+        """Note a change; it is saved within `save_delay` seconds (never more than one)."""
+        if self.session is None:
+            return
+        self._dirty = True
+        self.save_state = "pending"
+        if self.save_delay <= 0:
+            self.save_now()
+        elif self._save_timer is None:
+            # A throttle rather than a debounce: typing without pause must not
+            # postpone the save forever.
+            self._save_timer = self.set_timer(self.save_delay, self._autosave)
+
+    def _autosave(self) -> None:
+        self._save_timer = None
+        self.save_now()
+
+    def save_now(self, *, offer_save_as: bool = True) -> bool:
+        """Write pending changes now; False if saving failed (the answers stay in memory).
+
+        A failure tells the user and (unless `offer_save_as` is False) opens "save as".
+        """
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.session is None or not self._dirty:
+            return True
+        self.session.touch()
+        try:
+            store.save(self.answers_path, self.session)
+        except store.SaveError as exc:
+            self._save_failed(exc, offer_save_as)
+            return False
+        self._dirty = False
+        self._save_error = None
+        self.save_state = "saved"
+        return True
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _save_failed(self, exc: store.SaveError, offer_save_as: bool) -> None:
+        first = self._save_error is None or self._save_error.reason != exc.reason
+        self._save_error = exc
+        self.save_state = "failed"
+        message = t("store_save_failed", self.ui_lang, path=short_path(exc.path), reason=exc.reason)
+        if not self.is_running:
+            return
+        if first and offer_save_as:
+            # Say it once per reason, and open "save as" right away: a failing
+            # autosave must not nag at every keystroke.
+            self.notify(message, severity="error", markup=False, timeout=20)
+            from mixerpult.tui.screens.save_as import SaveAsScreen
+
+            if not isinstance(self.screen, SaveAsScreen):
+                self.push_screen(SaveAsScreen(problem=message))
+
+    def save_as(self, path: Path) -> str | None:
+        """Save to `path` and keep using it; returns what went wrong, or None."""
+        path = path.expanduser()
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        if path.is_dir():
+            path = path / store.FILE_NAME
+        if path == self.answers_path:
+            self._dirty = True
+            return None if self.save_now(offer_save_as=False) else self.last_save_problem()
+        if path.exists():
+            return t("save_as_exists", self.ui_lang, path=short_path(path))
+        lock: store.Lock | None = store.Lock(path)
+        try:
+            lock.acquire()  # type: ignore[union-attr]
+        except store.FileLocked:
+            return t("store_locked", self.ui_lang, path=short_path(path))
+        except OSError:
+            lock = None  # no folder to lock in yet: saving will say what is wrong
+        old_lock, old_path = self._lock, self.answers_path
+        self.answers_path = path
+        self._dirty = True
+        if not self.save_now(offer_save_as=False):
+            if lock is not None:
+                lock.release()
+            self.answers_path = old_path
+            return self.last_save_problem()
+        if old_lock is not None:
+            old_lock.release()
+        self._lock = lock
+        self.notify(t("saved_to", self.ui_lang, path=short_path(path)), markup=False)
+        return None
+
+    def last_save_problem(self) -> str:
+        exc = self._save_error
+        if exc is None:
+            return ""
+        return t("store_save_failed", self.ui_lang, path=short_path(exc.path), reason=exc.reason)
+
+    def rescue(self) -> Path | None:
+        """Last resort when the answers file cannot be written: a copy somewhere else."""
+        if self.session is None or not self._dirty:
+            return None
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        name = f"mixerpult-rescued-{stamp}.yaml"
+        for folder in (store.data_dir(), Path.home(), Path("/tmp")):
+            target = folder / name
+            try:
+                store.save(target, self.session)
+            except store.SaveError:
+                continue
+            self._dirty = False
+            return target
+        return None
+
+    # -- pages -----------------------------------------------------------------
+
+    def go(self, page: str, *, focus: str | None = None, from_review: bool = False) -> None:
+        """Show `page` (a step id, 'mixerpult', 'review' or 'finish'), saving first."""
+        from mixerpult.tui.screens.finish import FinishScreen
+        from mixerpult.tui.screens.mixerpult import MixerpultScreen
+        from mixerpult.tui.screens.review import ReviewScreen
+        from mixerpult.tui.screens.step import StepScreen
+
+        session = self.s
+        if page not in self.flow.pages:
+            page = self.flow.first
+        stored = REVIEW if page == FINISH else page
+        if session.current_step != stored:
+            session.current_step = stored
+            self._dirty = True
+        screen: Screen[None]
+        if page == MIXERPULT:
+            screen = MixerpultScreen(focus=focus, from_review=from_review)
+        elif page == REVIEW:
+            screen = ReviewScreen(focus=focus)
+        elif page == FINISH:
+            screen = FinishScreen()
+        else:
+            screen = StepScreen(self.pack.step(page), focus=focus, from_review=from_review)
+        # Help, palette or a question on top belong to the page being left.
+        while len(self.screen_stack) > 2 and isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        self.switch_screen(screen)
+        # After the switch, so that a failing save's "save as" opens over the new page.
+        self.save_now()
+
+    @property
+    def page(self) -> str | None:
+        """The page on screen now (None on the welcome and broken-file screens)."""
+        for screen in reversed(self.screen_stack):
+            page = getattr(screen, "page", None)
+            if isinstance(page, str):
+                return page
+        return None
+
+    # -- language and theme ----------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Speak `lang` from now on, on every screen, without losing anything."""
+        if lang not in LANGUAGES or lang == self.ui_lang:
+            return
+        self.ui_lang = lang
+        if self.session is not None and self.session.language != lang:
+            self.session.language = lang
+            self.mark_dirty()
+        localize_bindings(self, lang)
+        from mixerpult.tui.screens.base import WizardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WizardScreen):
+                screen.relanguage()
+        self.refresh_bindings()
+
+    def set_theme_key(self, key: str) -> None:
+        """Switch to the theme the command line calls `key`."""
+        self.theme = THEMES.get(key, THEMES["default"])
+
+    # -- actions -----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from mixerpult.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_save_as(self) -> None:
+        from mixerpult.tui.screens.save_as import SaveAsScreen
+
+        if self.session is not None and not isinstance(self.screen, SaveAsScreen):
+            self.push_screen(SaveAsScreen(problem=self.last_save_problem()))
+
+    async def action_quit(self) -> None:
+        """Save, then quit; if saving fails, offer another place instead of quitting."""
+        from mixerpult.tui.screens.save_as import SaveAsScreen
+
+        # Quitting from "save as" itself means: quit anyway (the last resort,
+        # a rescue copy, is still tried when the app ends).
+        asked_already = isinstance(self.screen, SaveAsScreen)
+        if self.save_now(offer_save_as=False) or asked_already:
+            self.exit(0)
+            return
+        self.push_screen(SaveAsScreen(problem=self.last_save_problem(), quitting=True))
+
+    def action_help_quit(self) -> None:
+        # Ctrl+C copies in Textual; people pressing it out of habit want to quit.
+        self.notify(t("help_quit", self.ui_lang), title=t("help_quit_title", self.ui_lang))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(
+                CommandPalette(
+                    id="--command-palette", placeholder=t("palette_placeholder", self.ui_lang)
+                )
+            )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # The wizard's own provider (localised) replaces Textual's English system commands.
+        return ()
+
+    # -- signals and the end -------------------------------------------------------
+
+    def _install_signal_handlers(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+        loop = asyncio.get_running_loop()
+        for sig in SIGNALS:
+            try:
+                loop.add_signal_handler(sig, self.handle_signal, sig)
+            except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover
+                continue
+            self._signals_installed.append(sig)
+
+    def _remove_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # pragma: no cover
+            return
+        for sig in self._signals_installed:
+            loop.remove_signal_handler(sig)
+        self._signals_installed.clear()
+
+    def handle_signal(self, sig: int) -> None:
+        """SIGTERM or SIGHUP (terminal closed): save everything, then end cleanly."""
+        if not self.save_now(offer_save_as=False):
+            self.rescue()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        if not self.save_now(offer_save_as=False):
+            self.rescue()
+        self._remove_signal_handlers()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def final_save(self) -> str | None:
+        """After the app has ended: save what is left; a message for the terminal, if any."""
+        if self.session is None or not self._dirty:
+            return None
+        if self.save_now():
+            return None
+        problem = self.last_save_problem()
+        rescued = self.rescue()
+        if rescued is not None:
+            return problem + "\n" + t("rescued_to", self.ui_lang, path=rescued)
+        return problem

@@ -1,0 +1,73 @@
+"""The order of the wizard's pages: the steps, the mixerpult, the review, the finish.
+
+Pure data (no Textual), so the order can be tested and reused without a screen.
+A page is named by a step id or by one of the fixed names below; the same name
+is stored as `Session.current_step`, so resuming lands on the same page.
+"""
+
+from __future__ import annotations
+
+from mixerpult.answers import Session
+from mixerpult.i18n import t
+from mixerpult.questionnaire import Questionnaire, tr
+
+MIXERPULT = "mixerpult"
+REVIEW = "review"
+FINISH = "finish"
+FIXED = (MIXERPULT, REVIEW, FINISH)
+
+
+class Flow:
+    """The pages of one questionnaire, in the order the wizard shows them."""
+
+    def __init__(self, pack: Questionnaire) -> None:
+        self.pack = pack
+        # A step may not be called like a fixed page; the checker is asked to forbid it.
+        pages = [step.id for step in pack.steps]
+        if pack.mixerpult is not None:
+            after = pack.mixerpult.after
+            # Without `after` the console comes last, right before the review.
+            where = pages.index(after) + 1 if after in pages else len(pages)
+            pages.insert(where, MIXERPULT)
+        self.pages: list[str] = [*pages, REVIEW, FINISH]
+
+    @property
+    def first(self) -> str:
+        return self.pages[0]
+
+    def is_step(self, page: str) -> bool:
+        return page not in FIXED and page in self.pages
+
+    def number(self, page: str) -> int:
+        """1-based position of `page`; the finish page shares the review's number."""
+        return min(self.pages.index(page), len(self.pages) - 2) + 1
+
+    @property
+    def count(self) -> int:
+        """How many pages the progress counts (the finish page is not one of them)."""
+        return len(self.pages) - 1
+
+    def next(self, page: str) -> str | None:
+        i = self.pages.index(page)
+        return self.pages[i + 1] if i + 1 < len(self.pages) else None
+
+    def previous(self, page: str) -> str | None:
+        i = self.pages.index(page)
+        return self.pages[i - 1] if i > 0 else None
+
+    def resume_page(self, session: Session) -> str:
+        """Where a resumed session continues: its stored page if it still exists."""
+        page = session.current_step
+        if page in self.pages and page != FINISH:
+            return page
+        return self.first
+
+    def title(self, page: str, lang: str) -> str:
+        """The page's heading in `lang`."""
+        if page == MIXERPULT and self.pack.mixerpult is not None:
+            return tr(self.pack.mixerpult.title, lang)
+        if page == REVIEW:
+            return t("review_title", lang)
+        if page == FINISH:
+            return t("finish_title", lang)
+        return tr(self.pack.step(page).title, lang)

@@ -1,0 +1,75 @@
+"""Answers in words, for the review and the command palette (no Textual here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from mixerpult.answers import AnswerValue
+from mixerpult.i18n import t
+from mixerpult.questionnaire import ChoiceQuestion, NumberQuestion, Question, tr
+
+_DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written DD-MM-YYYY or YYYY-MM-DD ('.' and '/' also separate); None if not one.
+
+    Only years 1900-2200 count: anything else is a typo, not a meeting date.
+    """
+    cleaned = re.sub(r"\s+", "", text)
+    cleaned = re.sub(r"[./]", "-", cleaned)
+    for fmt in _DATE_FORMATS:
+        try:
+            day = dt.datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+        # strptime takes "0202" as a year; in this program that can only be a typo.
+        return day if 1900 <= day.year <= 2200 else None
+    return None
+
+
+def show_date(value: dt.date) -> str:
+    """The Danish everyday way of writing a date: DD-MM-YYYY."""
+    return value.strftime("%d-%m-%Y")
+
+
+def parse_number(text: str) -> int | float | None:
+    """A number typed by the user (a decimal comma is accepted); None if not one."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def show_number(value: int | float) -> str:
+    """A number as a Dane writes it (decimal comma)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", ",")
+
+
+def answer_text(question: Question, value: AnswerValue | None, lang: str) -> str:
+    """An answer in words ('' when unanswered)."""
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(question, ChoiceQuestion):
+        labels = {o.id: tr(o.label, lang) for o in question.options}
+        chosen = value if isinstance(value, list) else [str(value)]
+        return ", ".join(labels.get(str(v), str(v)) for v in chosen)
+    if question.type == "yes_no" and isinstance(value, bool):
+        return t("answer_yes" if value else "answer_no", lang)
+    if isinstance(value, dt.date):
+        return show_date(value)
+    if isinstance(question, NumberQuestion) and isinstance(value, int | float):
+        unit = tr(question.unit, lang)
+        return f"{show_number(value)} {unit}".strip()
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)

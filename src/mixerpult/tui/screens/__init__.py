@@ -1,0 +1,1 @@
+"""The wizard's screens: one module per screen, all built on `base.WizardScreen`."""

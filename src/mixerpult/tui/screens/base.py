@@ -1,0 +1,74 @@
+"""What every wizard screen shares: the app, the words, and switching language live."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from mixerpult.tui.text import localize_bindings, ui
+
+if TYPE_CHECKING:
+    from mixerpult.tui.app import MixerpultApp
+
+
+class Wizardly:
+    """Helpers for screens of the wizard (mixed into Screen and ModalScreen)."""
+
+    @property
+    def wizard(self) -> MixerpultApp:
+        return cast("MixerpultApp", cast(Screen[Any], self).app)
+
+    def t(self, key: str, /, **values: Any) -> str:
+        """The UI string `key` in the current language."""
+        return ui(cast(Screen[Any], self), key, **values)
+
+    def localize(self) -> None:
+        """Put this screen's and its widgets' key descriptions into the current language."""
+        screen = cast(Screen[Any], self)
+        lang = self.wizard.ui_lang
+        for node in screen.walk_children(with_self=True):
+            localize_bindings(node, lang)
+        screen.refresh_bindings()
+
+    def on_recomposed(self) -> None:
+        """Fill in what `on_mount` fills in, after a rebuild in another language."""
+
+    def relanguage(self) -> None:
+        """Rebuild the screen in the new language; the answers live in the session."""
+        screen = cast(Screen[Any], self)
+        focused = screen.focused.id if screen.focused is not None else None
+
+        async def rebuild() -> None:
+            await screen.recompose()
+            self.localize()
+            self.on_recomposed()
+            if focused:
+                for widget in screen.query(f"#{focused}"):
+                    widget.focus()
+                    break
+
+        screen.call_later(rebuild)
+
+
+class WizardScreen(Wizardly, Screen[None]):
+    """A full-screen page of the wizard."""
+
+    page: str | None = None
+    """The page this screen shows (a step id, 'mixerpult', 'review', 'finish'), if any."""
+
+    def on_mount(self) -> None:
+        self.localize()
+
+
+class WizardModal(Wizardly, ModalScreen[Any]):
+    """A question or panel shown over a page; Escape closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Luk")]
+
+    def on_mount(self) -> None:
+        self.localize()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,169 @@
+"""The finish: make the preparation sheet, show where it went, offer to open the PDF.
+
+The sheet is made by `mixerpult.sheet.render.render_session`, imported only
+when asked for: it loads Jinja2 and Typst, which the wizard must not pay for
+at start-up, and it may be missing in a partial installation.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+)
+from textual.widgets.selection_list import Selection
+
+from mixerpult.answers import Session
+from mixerpult.questionnaire import Questionnaire
+from mixerpult.tui.flow import FINISH, REVIEW
+from mixerpult.tui.screens.page import PageScreen
+from mixerpult.tui.text import plain, short_path
+
+FORMATS = ("pdf", "html", "md", "txt")
+AUDIENCES = ("jobcenter", "arbejdsgiver")
+
+
+class FinishScreen(PageScreen):
+    """Formats, audience and folder; then the sheet."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "make_sheet", "Lav arket"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(FINISH)
+        self.made: list[Path] = []
+
+    def action_make_sheet(self) -> None:
+        self.make_sheet()
+
+    def compose(self) -> ComposeResult:
+        yield self.top_bar()
+        with VerticalScroll(id="body", can_focus=False):
+            yield Static(plain(self.t("finish_intro")), classes="page-intro")
+            yield Label(plain(self.t("finish_formats")), classes="field-label")
+            yield SelectionList[str](
+                *[Selection(plain(self.t(f"format_{f}")), f, f == "pdf") for f in FORMATS],
+                id="formats",
+                compact=True,
+            )
+            yield Label(plain(self.t("finish_audience")), classes="field-label")
+            with RadioSet(id="audience", compact=True):
+                for i, audience in enumerate(AUDIENCES):
+                    yield RadioButton(plain(self.t(f"audience_{audience}")), i == 0)
+            yield Label(plain(self.t("finish_folder")), classes="field-label")
+            yield Input(short_path(self.wizard.answers_path.parent), id="folder")
+            yield Static("", id="result", markup=False)
+            with Horizontal(classes="button-row"):
+                yield Button(plain(self.t("button_open_pdf")), id="open-pdf", disabled=True)
+                yield Button(plain(self.t("button_quit")), id="quit")
+        with Horizontal(id="nav"):
+            yield Button(plain(self.t("button_back")), id="back")
+            yield Static("", id="nav-status", markup=False)
+            yield Button(plain(self.t("button_make_sheet")), id="make", variant="primary")
+        yield Footer()
+
+    def action_back(self) -> None:
+        self.wizard.go(REVIEW)
+
+    @on(Button.Pressed, "#quit")
+    async def _quit(self) -> None:
+        await self.wizard.action_quit()
+
+    # -- making the sheet ---------------------------------------------------------
+
+    def chosen_formats(self) -> list[str]:
+        return list(self.query_one("#formats", SelectionList).selected)
+
+    def chosen_audience(self) -> str:
+        index = self.query_one("#audience", RadioSet).pressed_index
+        return AUDIENCES[index if index >= 0 else 0]
+
+    def chosen_folder(self) -> Path:
+        text = self.query_one("#folder", Input).value.strip()
+        return Path(text).expanduser() if text else self.wizard.answers_path.parent
+
+    @on(Button.Pressed, "#make")
+    def make_sheet(self) -> None:
+        formats = self.chosen_formats()
+        if not formats:
+            self.notify(self.t("finish_no_format"), severity="warning", markup=False)
+            return
+        app = self.wizard
+        app.save_now()
+        self.query_one("#make", Button).disabled = True
+        self._show(self.t("finish_working"))
+        # A copy: the sheet is rendered in a thread while the user may go on editing.
+        session = app.s.model_copy(deep=True)
+        self.render_sheet(
+            session, app.pack, formats, self.chosen_folder(), app.ui_lang, self.chosen_audience()
+        )
+
+    @work(thread=True, exclusive=True, group="sheet")
+    def render_sheet(
+        self,
+        session: Session,
+        pack: Questionnaire,
+        formats: list[str],
+        folder: Path,
+        lang: str,
+        audience: str,
+    ) -> None:
+        # Runs in a thread (Typst takes a moment): it only calls back, never touches widgets.
+        try:
+            # By name: the sheet is written alongside the wizard and may not exist yet.
+            render_session = importlib.import_module("mixerpult.sheet.render").render_session
+        except (ImportError, AttributeError):
+            self.app.call_from_thread(self._failed, "finish_unavailable", "")
+            return
+        try:
+            paths = render_session(session, pack, formats, folder, lang, audience)
+        except NotImplementedError:
+            self.app.call_from_thread(self._failed, "finish_unavailable", "")
+        except Exception as exc:  # the sheet is another module: report, never crash
+            self.app.call_from_thread(self._failed, "finish_failed", str(exc) or type(exc).__name__)
+        else:
+            self.app.call_from_thread(self._done, list(paths))
+
+    def _show(self, text: str) -> None:
+        self.query_one("#result", Static).update(plain(text))
+
+    def _failed(self, key: str, reason: str) -> None:
+        message = self.t(key, reason=reason)
+        self.query_one("#make", Button).disabled = False
+        self._show(message)
+        self.notify(message, severity="error", markup=False, timeout=15)
+
+    def _done(self, paths: list[Path]) -> None:
+        self.made = paths
+        self.query_one("#make", Button).disabled = False
+        lines = [self.t("finish_done")] + [f"  {short_path(p)}" for p in paths]
+        self._show("\n".join(lines))
+        has_pdf = any(p.suffix == ".pdf" for p in paths)
+        open_pdf = self.query_one("#open-pdf", Button)
+        open_pdf.disabled = not has_pdf
+        # Bring the answer into view: at 80×24 it is below the form.
+        self.query_one("#result", Static).scroll_visible(animate=False)
+        if has_pdf:
+            open_pdf.focus()
+        self.notify(" ".join([self.t("finish_done"), *(p.name for p in paths)]), markup=False)
+
+    @on(Button.Pressed, "#open-pdf")
+    def open_pdf(self) -> None:
+        pdf = next((p for p in self.made if p.suffix == ".pdf"), None)
+        if pdf is not None:
+            self.app.open_url(pdf.resolve().as_uri())

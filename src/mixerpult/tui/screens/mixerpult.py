@@ -1,0 +1,177 @@
+"""The mixerpult page: six channel strips side by side, like the drawing in the leaflet.
+
+"Alm. vilkår" is at the top of every fader and "Skånebehov" at the bottom.
+Left/right choose a channel, up/down move its fader; the note field under the
+bank belongs to the channel that was focused last.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
+
+from mixerpult.questionnaire import Channel, Mixerpult, tr
+from mixerpult.tui.flow import MIXERPULT
+from mixerpult.tui.screens.page import PageScreen
+from mixerpult.tui.text import plain
+from mixerpult.tui.widgets.channel import ChannelStrip, FaderScale
+from mixerpult.tui.widgets.fader import Fader
+
+
+class MixerpultScreen(PageScreen):
+    """The console of faders, one per channel, with a note for each."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "edit_note", "Note"),
+    ]
+
+    def __init__(self, *, focus: str | None = None, from_review: bool = False) -> None:
+        super().__init__(MIXERPULT, from_review=from_review)
+        mixer = self.wizard.pack.mixerpult
+        assert mixer is not None, "the pack has no mixerpult"
+        self.mixer: Mixerpult = mixer
+        self.channel_id: str = focus or mixer.channels[0].id
+        """The channel whose note and help are shown (the last one focused)."""
+
+    def _channel(self, channel_id: str) -> Channel:
+        return self.wizard.pack.channels[channel_id]
+
+    def _level(self, channel: Channel, position: int | None) -> str:
+        if position is None:
+            return self.t("fader_unset")
+        return self.mixer.level(channel, position, self.wizard.ui_lang)
+
+    # -- composing -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        app = self.wizard
+        lang = app.ui_lang
+        mixer = self.mixer
+        yield self.top_bar()
+        with Vertical(id="mixer"):
+            yield Static(plain(tr(mixer.question, lang)), id="mixer-question")
+            # The arrows are not in the footer (it has no room), so they are said here.
+            yield Static(plain(self.t("mixer_keys")), id="mixer-keys")
+            with Horizontal(id="bank"):
+                high = tr(mixer.high, lang) + " ▲"
+                low = tr(mixer.low, lang) + " ▼"
+                with Vertical(id="scale") as scale:
+                    # As wide as the longer word, whatever the language.
+                    scale.styles.width = max(len(high), len(low)) + 1
+                    yield FaderScale(high, low, mixer.scale, id="scale-words")
+                    yield Static("", id="scale-foot")
+                for channel in mixer.channels:
+                    position = app.s.fader(channel.id).position
+                    yield ChannelStrip(
+                        channel.id,
+                        tr(channel.label, lang),
+                        mixer.scale_of(channel),
+                        position,
+                        self._level(channel, position),
+                    )
+            yield Static("", id="channel-help")
+            yield Label("", id="note-label")
+            # One field per channel, only the chosen one shown: each keeps its own
+            # text, so a keystroke can never land in another channel's note.
+            with ContentSwitcher(id="notes", initial=f"note-{self.channel_id}"):
+                for channel in mixer.channels:
+                    yield Input(
+                        app.s.fader(channel.id).note,
+                        id=f"note-{channel.id}",
+                        classes="note",
+                        placeholder=self.t("note_placeholder"),
+                        compact=True,
+                        disabled=not channel.note,
+                        select_on_focus=False,  # a key must never replace a whole note
+                    )
+        yield from self.nav_bar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_channel(self.channel_id)
+        self._update_progress()
+        fader = self.query_one(f"#fader-{self.channel_id}", Fader)
+        self.call_after_refresh(fader.focus)
+
+    def on_recomposed(self) -> None:
+        self._show_channel(self.channel_id)
+        self._update_progress()
+
+    # -- the focused channel ---------------------------------------------------------
+
+    def _show_channel(self, channel_id: str) -> None:
+        """Point the help and the note field at `channel_id`."""
+        self.channel_id = channel_id
+        channel = self._channel(channel_id)
+        lang = self.wizard.ui_lang
+        help_text = tr(channel.help, lang)
+        self.query_one("#channel-help", Static).update(plain(help_text))
+        note_label = tr(self.mixer.note_label, lang) or self.t("note_label")
+        label = f"{note_label} ({tr(channel.label, lang)})"
+        self.query_one("#note-label", Label).update(plain(label))
+        self.query_one("#notes", ContentSwitcher).current = f"note-{channel_id}"
+
+    @property
+    def note(self) -> Input:
+        """The note field of the chosen channel."""
+        return self.query_one(f"#note-{self.channel_id}", Input)
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
+        if isinstance(widget, Fader) and widget.id:
+            channel_id = widget.id.removeprefix("fader-")
+            if channel_id != self.channel_id:
+                self._show_channel(channel_id)
+
+    def review_focus(self) -> str | None:
+        return f"r-fader-{self.channel_id}"
+
+    def action_edit_note(self) -> None:
+        if isinstance(self.focused, Fader) and not self.note.disabled:
+            self.note.focus()
+
+    @on(Input.Submitted, ".note")
+    def _note_done(self) -> None:
+        """Enter in the note goes back to the channel's fader."""
+        self.query_one(f"#fader-{self.channel_id}", Fader).focus()
+
+    # -- changes -------------------------------------------------------------------
+
+    @on(Fader.Changed)
+    def _fader_moved(self, event: Fader.Changed) -> None:
+        fader = event.fader
+        if not fader.id:
+            return
+        channel_id = fader.id.removeprefix("fader-")
+        channel = self._channel(channel_id)
+        app = self.wizard
+        strip = self.query_one(f"#strip-{channel_id}", ChannelStrip)
+        strip.show_level(self._level(channel, event.value))
+        if app.s.fader(channel_id).position != event.value:
+            if event.value is None:
+                # set_fader(position=None) means "leave as is", so unset explicitly.
+                setting = app.s.fader(channel_id).model_copy(update={"position": None})
+                app.s.faders = {**app.s.faders, channel_id: setting}
+            else:
+                app.s.set_fader(channel_id, position=event.value)
+            app.mark_dirty()
+        self._update_progress()
+
+    @on(Input.Changed, ".note")
+    def _note_changed(self, event: Input.Changed) -> None:
+        app = self.wizard
+        channel_id = (event.input.id or "").removeprefix("note-")
+        if channel_id in app.pack.channels and app.s.fader(channel_id).note != event.value:
+            app.s.set_fader(channel_id, note=event.value)
+            app.mark_dirty()
+
+    def _update_progress(self) -> None:
+        app = self.wizard
+        done = sum(app.s.fader(c.id).position is not None for c in self.mixer.channels)
+        self.set_status(self.t("progress_faders", done=done, count=len(self.mixer.channels)))

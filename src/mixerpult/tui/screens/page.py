@@ -1,0 +1,96 @@
+"""A page of the journey: top bar, content, back/next buttons, footer."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Button, Static
+
+from mixerpult.tui.flow import REVIEW
+from mixerpult.tui.screens.base import WizardScreen
+from mixerpult.tui.text import plain
+from mixerpult.tui.widgets.topbar import TopBar
+
+
+class PageScreen(WizardScreen):
+    """One page in the order of `Flow`; subclasses fill in the middle."""
+
+    page: str
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+b", "back", "Tilbage"),
+        Binding("ctrl+n", "next", "Næste"),
+        Binding("ctrl+r", "review", "Oversigt"),
+    ]
+
+    def __init__(self, page: str, *, from_review: bool = False) -> None:
+        super().__init__(id=f"page-{page}")
+        self.page = page
+        self.from_review = from_review
+        """Opened from the review to edit something: "next" leads back there."""
+
+    # -- parts -------------------------------------------------------------------
+
+    def top_bar(self) -> TopBar:
+        flow = self.wizard.flow
+        lang = self.wizard.ui_lang
+        where = self.t("page_of", number=flow.number(self.page), count=flow.count)
+        return TopBar(flow.title(self.page, lang), where)
+
+    def nav_bar(self, next_label: str | None = None) -> ComposeResult:
+        with Horizontal(id="nav"):
+            yield Button(plain(self.t("button_back")), id="back")
+            yield Static("", id="nav-status", markup=False)
+            if self.from_review:
+                label = self.t("button_to_review")
+            else:
+                label = next_label or self.t("button_next")
+            yield Button(plain(label), id="next", variant="primary")
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#nav-status", Static).update(plain(text))
+
+    # -- moving on -------------------------------------------------------------
+
+    def review_focus(self) -> str | None:
+        """The review item to focus when going back there (its widget id)."""
+        return None
+
+    def can_leave(self) -> bool:
+        """Whether "next" may leave the page (subclasses check required answers)."""
+        return True
+
+    def action_back(self) -> None:
+        previous = self.wizard.flow.previous(self.page)
+        if previous is None:
+            from mixerpult.tui.screens.welcome import WelcomeScreen
+
+            self.wizard.save_now()
+            self.app.switch_screen(WelcomeScreen())
+        else:
+            self.wizard.go(previous)
+
+    def action_next(self) -> None:
+        if not self.can_leave():
+            return
+        if self.from_review:
+            self.wizard.go(REVIEW, focus=self.review_focus())
+            return
+        following = self.wizard.flow.next(self.page)
+        if following is not None:
+            self.wizard.go(following)
+
+    def action_review(self) -> None:
+        self.wizard.go(REVIEW)
+
+    @on(Button.Pressed, "#back")
+    def _back_pressed(self) -> None:
+        self.action_back()
+
+    @on(Button.Pressed, "#next")
+    def _next_pressed(self) -> None:
+        self.action_next()

@@ -1,0 +1,181 @@
+"""A step of the questionnaire: its visible questions, re-evaluated as answers change."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from mixerpult.answers import AnswerValue
+from mixerpult.questionnaire import Step, tr
+from mixerpult.tui.screens.page import PageScreen
+from mixerpult.tui.text import plain
+from mixerpult.tui.widgets.question import QuestionField
+
+_EMPTY: tuple[object, ...] = (None, "", [])
+
+
+def same_answer(old: AnswerValue | None, new: AnswerValue | None) -> bool:
+    """Whether storing `new` would change nothing (None, '' and [] are all "no answer")."""
+    if old in _EMPTY and new in _EMPTY:
+        return True
+    return type(old) is type(new) and old == new
+
+
+class StepScreen(PageScreen):
+    """The questions of one step, built when the step is visited."""
+
+    AUTO_FOCUS: ClassVar[str | None] = ""
+
+    def __init__(self, step: Step, *, focus: str | None = None, from_review: bool = False) -> None:
+        super().__init__(step.id, from_review=from_review)
+        self.step = step
+        self.focus_target = focus
+
+    def compose(self) -> ComposeResult:
+        app = self.wizard
+        session = app.s
+        lang = app.ui_lang
+        facts = session.facts()
+        yield self.top_bar()
+        with VerticalScroll(id="body", can_focus=False):
+            if self.step.intro:
+                yield Static(plain(tr(self.step.intro, lang)), classes="page-intro")
+            for question in self.step.questions:
+                field = QuestionField(
+                    question,
+                    session.answers.get(question.id),
+                    private=session.is_private(question.id),
+                    lang=lang,
+                    draft=app.drafts.get(question.id),
+                )
+                field.display = app.pack.visible(question, facts)
+                yield field
+            if not self.step.questions:
+                yield Static(plain(self.t("step_empty")), classes="page-intro")
+        yield from self.nav_bar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._update_progress()
+        # Focus by hand: AUTO_FOCUS would also pick a hidden question's input.
+        fields = [f for f in self.query(QuestionField) if f.display]
+        target = next((f for f in fields if f.question.id == self.focus_target), None)
+        if target is None and fields:
+            target = fields[0]
+        if target is not None:
+            self.call_after_refresh(target.focus_input)
+        else:
+            self.call_after_refresh(self.query_one("#next").focus)
+
+    def on_recomposed(self) -> None:
+        self._update_progress()
+
+    @on(events.DescendantFocus)
+    def _remember_question(self, event: events.DescendantFocus) -> None:
+        for node in event.widget.ancestors_with_self:
+            if isinstance(node, QuestionField):
+                self.focus_target = node.question.id
+                break
+
+    def review_focus(self) -> str | None:
+        return f"r-{self.focus_target}" if self.focus_target else None
+
+    # -- answers -----------------------------------------------------------------
+
+    @on(QuestionField.Answered)
+    def _answered(self, event: QuestionField.Answered) -> None:
+        app = self.wizard
+        question = event.field.question
+        if not event.valid:
+            # Keep the half-typed text for this run; the stored answer stays as it was.
+            if event.raw is not None:
+                app.drafts[question.id] = event.raw
+            return
+        app.drafts.pop(question.id, None)
+        event.field.value = event.value
+        if not same_answer(app.s.answers.get(question.id), event.value):
+            app.s.set_answer(question.id, event.value)
+            app.mark_dirty()
+        answered = app.s.answer(question.id) is not None and not event.field.problem
+        if answered and event.field.has_class("-missing"):
+            # An answer resolves a "please answer" message.
+            event.field.remove_class("-missing")
+            event.field.clear_message()
+        self._refresh_visibility()
+        self._update_progress()
+
+    @on(QuestionField.PrivacyToggled)
+    def _privacy(self, event: QuestionField.PrivacyToggled) -> None:
+        app = self.wizard
+        if app.s.is_private(event.field.question.id) != event.private:
+            app.s.set_private(event.field.question.id, event.private)
+            app.mark_dirty()
+
+    @on(QuestionField.ClearRequested)
+    async def _clear(self, event: QuestionField.ClearRequested) -> None:
+        app = self.wizard
+        field = event.field
+        app.s.set_answer(field.question.id, None)
+        app.mark_dirty()
+        field.value = None
+        await field.recompose()
+        field.focus_input()
+        self._refresh_visibility()
+        self._update_progress()
+
+    def _refresh_visibility(self) -> None:
+        """Show exactly the questions whose `visible_if` holds for the answers so far."""
+        app = self.wizard
+        facts = app.s.facts()
+        for field in self.query(QuestionField):
+            field.display = app.pack.visible(field.question, facts)
+
+    def _update_progress(self) -> None:
+        app = self.wizard
+        visible = app.pack.visible_questions(self.step, app.s.facts())
+        answered = sum(app.s.answer(q.id) is not None for q in visible)
+        self.set_status(self.t("progress_questions", answered=answered, count=len(visible)))
+
+    # -- leaving -------------------------------------------------------------------
+
+    def can_leave(self) -> bool:
+        """Hard-required answers and unreadable text block; soft-required ones warn once."""
+        app = self.wizard
+        lang = app.ui_lang
+        blocking: QuestionField | None = None
+        warnings: list[QuestionField] = []
+        for field in self.query(QuestionField):
+            if not field.display:
+                continue
+            question = field.question
+            if field.problem:
+                field.show_message(field.problem)
+                blocking = blocking or field
+                continue
+            if not question.required or app.s.answer(question.id) is not None:
+                continue
+            text = tr(question.error, lang) or self.t(f"required_{question.required}")
+            if question.required == "hard":
+                field.show_message(text, "error")
+                field.add_class("-missing")
+                blocking = blocking or field
+            elif question.id not in app.warned:
+                field.show_message(text, "warning")
+                field.add_class("-missing")
+                warnings.append(field)
+        if blocking is not None:
+            self.notify(self.t("blocked_next"), severity="error", markup=False)
+            blocking.focus_input()
+            return False
+        if warnings:
+            # Counted as warned only now: a warning hidden behind a hard block
+            # has not really been seen yet.
+            app.warned.update(f.question.id for f in warnings)
+            self.notify(self.t("soft_warning"), severity="warning", markup=False)
+            warnings[0].focus_input()
+            return False
+        return True

@@ -1,0 +1,1 @@
+"""The wizard's widgets; `fader.Fader` stands alone and knows nothing of mixerpult."""

@@ -1,0 +1,148 @@
+"""One channel strip of the mixerpult: its fader, its name, its position in words.
+
+At 80 columns a strip is only about eleven cells wide, and Danish words such
+as "Forudsigelighed" are longer; `hyphenate` breaks them the way the leaflet's
+drawing does ("Forudsi-gelighed") instead of letting them be cut anywhere.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.geometry import Size
+from textual.widgets import Static
+
+from mixerpult.tui.widgets.fader import Fader, position_rows
+
+_VOWELS = set("aeiouyæøåAEIOUYÆØÅéÉ")
+
+
+def _break_points(word: str) -> list[int]:
+    """Where `word` may be hyphenated: before a consonant that starts a syllable."""
+    points = []
+    for i in range(2, len(word) - 1):
+        a, b, c = word[i - 1], word[i], word[i + 1]
+        if not (a.isalpha() and b.isalpha() and c.isalpha()):
+            continue
+        vowel_a, vowel_b, vowel_c = a in _VOWELS, b in _VOWELS, c in _VOWELS
+        # V-CV: "Forudsi-ge", and VC-CV: "Arbejdsin-tensitet".
+        if (vowel_a and not vowel_b and vowel_c) or (
+            not vowel_a and not vowel_b and vowel_c and word[i - 2] in _VOWELS
+        ):
+            points.append(i)
+    return points
+
+
+def _split_word(word: str, width: int) -> list[str]:
+    """`word` in pieces no wider than `width`, hyphenated where possible."""
+    pieces = []
+    while len(word) > width:
+        fits = [i for i in _break_points(word) if i + 1 <= width and len(word) - i >= 2]
+        cut = max(fits) if fits else max(1, width - 1)
+        pieces.append(word[:cut] + "-")
+        word = word[cut:]
+    pieces.append(word)
+    return pieces
+
+
+def hyphenate(text: str, width: int) -> list[str]:
+    """`text` wrapped to `width` columns, long words hyphenated."""
+    if width < 2:
+        return [text]
+    lines: list[str] = []
+    current = ""
+    for raw in text.split():
+        for piece in _split_word(raw, width):
+            candidate = f"{current} {piece}" if current else piece
+            if len(candidate) <= width:
+                current = candidate
+            else:
+                if current:
+                    lines.append(current)
+                current = piece
+    if current or not lines:
+        lines.append(current)
+    return lines
+
+
+class ChannelName(Static):
+    """A channel's name, centred and hyphenated to the strip's width."""
+
+    def __init__(self, text: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self.text = text
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        width = self.content_size.width or len(self.text)
+        return Content("\n".join(hyphenate(self.text, width)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(hyphenate(self.text, width))
+
+
+class FaderScale(Static):
+    """The words beside the bank: the top position's name level with the top, the
+    bottom's level with the bottom, at whatever height the faders have."""
+
+    def __init__(self, high: str, low: str, scale: int, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.high = high
+        self.low = low
+        self.scale = scale
+
+    def set_words(self, high: str, low: str) -> None:
+        self.high, self.low = high, low
+        self.refresh()
+
+    def render(self) -> Content:
+        height = max(1, self.content_size.height)
+        width = max(1, self.content_size.width)
+        rows = position_rows(self.scale, height)
+        lines = [""] * height
+        lines[rows[self.scale]] = self.high
+        lines[rows[1]] = self.low
+        return Content("\n".join(line.rjust(width)[-width:] for line in lines))
+
+
+class ChannelStrip(Vertical):
+    """A fader with the channel's name and level under it."""
+
+    def __init__(
+        self,
+        channel_id: str,
+        label: str,
+        scale: int,
+        position: int | None,
+        level: str,
+    ) -> None:
+        super().__init__(id=f"strip-{channel_id}", classes="strip")
+        self.channel_id = channel_id
+        self._label = label
+        self._scale = scale
+        self._position = position
+        self._level = level
+
+    def compose(self) -> ComposeResult:
+        yield Fader(self._scale, self._position, id=f"fader-{self.channel_id}")
+        yield ChannelName(self._label, classes="strip-name")
+        yield Static(Content(self._level), classes="strip-level")
+
+    @property
+    def fader(self) -> Fader:
+        return self.query_one(Fader)
+
+    def show_level(self, words: str) -> None:
+        """Write the fader's position in words under it."""
+        self.query_one(".strip-level", Static).update(Content(words))
+
+    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        self.add_class("-focused")
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        self.remove_class("-focused")

@@ -1,0 +1,253 @@
+"""A vertical fader: one slider of a mixing console.
+
+Textual has no slider, and the third-party ones are GPL or experiments, so
+this is a small focusable widget of its own. It knows nothing of mixerpult:
+the top is the highest position (`scale`), the bottom is 1, and `None` means
+"not set yet". Keys, mouse clicks, drags and the wheel move it; every change
+posts `Fader.Changed`. Styles live in DEFAULT_CSS because it stands alone.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+def position_rows(scale: int, height: int) -> dict[int, int]:
+    """Where each position 1 … `scale` sits in `height` rows (0 = top, `scale` on top).
+
+    Positions are evenly spaced whenever the height allows at least two rows
+    between them (the rest is shared above and below), so the scale reads as a
+    scale; in a cramped terminal they are spread over every row instead.
+    """
+    if scale < 2:
+        return {1: 0}
+    step = (height - 1) // (scale - 1)
+    used = step * (scale - 1) + 1
+    if step >= 2 or (step == 1 and used == height):
+        top = (height - used) // 2
+        return {p: top + (scale - p) * step for p in range(1, scale + 1)}
+    span = max(0, height - 1)
+    return {p: round((scale - p) * span / (scale - 1)) for p in range(1, scale + 1)}
+
+
+class Fader(Widget, can_focus=True):
+    """A vertical fader with positions 1 (bottom) … `scale` (top), or unset."""
+
+    DEFAULT_CSS = """
+    Fader {
+        width: 1fr;
+        height: 1fr;
+        min-width: 5;
+        min-height: 3;
+    }
+    Fader:focus {
+        background: $boost;
+    }
+    Fader > .fader--track {
+        color: $foreground 45%;
+    }
+    Fader > .fader--fill {
+        color: $primary;
+    }
+    Fader > .fader--knob {
+        color: $foreground;
+        text-style: bold;
+    }
+    Fader:focus > .fader--knob {
+        color: $accent;
+        text-style: bold;
+    }
+    Fader:disabled > .fader--knob {
+        color: $foreground 50%;
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "fader--track",
+        "fader--fill",
+        "fader--knob",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "nudge(1)", "Up", show=False),
+        Binding("down,j", "nudge(-1)", "Down", show=False),
+        Binding("pageup", "page(1)", "Page up", show=False),
+        Binding("pagedown", "page(-1)", "Page down", show=False),
+        Binding("home", "to_top", "Top", show=False),
+        Binding("end", "to_bottom", "Bottom", show=False),
+        Binding("delete,backspace", "unset", "Unset", show=False),
+        Binding("left", "neighbour(-1)", "Previous", show=False),
+        Binding("right", "neighbour(1)", "Next", show=False),
+    ]
+
+    value: reactive[int | None] = reactive(None)
+    """The position, 1 … scale, or None while the fader has not been set."""
+
+    class Changed(Message):
+        """The fader was moved (by the user or by code)."""
+
+        def __init__(self, fader: Fader, value: int | None) -> None:
+            super().__init__()
+            self.fader = fader
+            self.value = value
+
+        @property
+        def control(self) -> Fader:
+            return self.fader
+
+    def __init__(
+        self,
+        scale: int = 5,
+        value: int | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        if scale < 2:
+            raise ValueError("a fader needs at least two positions")
+        self.scale = scale
+        # set_reactive: the initial position is not a change, so no Changed message.
+        self.set_reactive(Fader.value, self._clamp(value))
+        self._dragging = False
+
+    # -- value -------------------------------------------------------------
+
+    def _clamp(self, value: int | None) -> int | None:
+        if value is None:
+            return None
+        return max(1, min(self.scale, int(value)))
+
+    def validate_value(self, value: int | None) -> int | None:
+        return self._clamp(value)
+
+    def watch_value(self, value: int | None) -> None:
+        self.post_message(self.Changed(self, value))
+
+    @property
+    def _middle(self) -> int:
+        return (self.scale + 1) // 2
+
+    def action_nudge(self, steps: int) -> None:
+        """Move by `steps`; an unset fader first lands in the middle."""
+        self.value = self._middle if self.value is None else self.value + steps
+
+    def action_page(self, direction: int) -> None:
+        """Move by a quarter of the scale (at least two positions)."""
+        size = max(2, self.scale // 4)
+        self.action_nudge(direction * size)
+
+    def action_to_top(self) -> None:
+        self.value = self.scale
+
+    def action_to_bottom(self) -> None:
+        self.value = 1
+
+    def action_unset(self) -> None:
+        self.value = None
+
+    def action_neighbour(self, direction: int) -> None:
+        """Left/right: move the focus to the fader beside this one."""
+        if direction < 0:
+            self.screen.focus_previous(Fader)
+        else:
+            self.screen.focus_next(Fader)
+
+    # -- geometry ----------------------------------------------------------
+
+    def rows(self) -> dict[int, int]:
+        """The row (0 = top) of every position at the fader's current height."""
+        return position_rows(self.scale, max(1, self.content_size.height))
+
+    def position_at(self, y: int) -> int:
+        """The position nearest to row `y`."""
+        rows = self.rows()
+        return min(rows, key=lambda p: (abs(rows[p] - y), -p))
+
+    # -- mouse ---------------------------------------------------------------
+
+    def _move_to(self, event: events.MouseEvent) -> None:
+        offset = event.get_content_offset_capture(self)
+        self.value = self.position_at(offset.y)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if self.disabled:
+            return
+        self.focus()
+        self.capture_mouse()
+        self._dragging = True
+        self._move_to(event)
+        event.stop()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self._move_to(event)
+            event.stop()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            event.stop()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self.action_nudge(1)
+        event.stop()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self.action_nudge(-1)
+        event.stop()
+
+    # -- drawing -------------------------------------------------------------
+
+    def render(self) -> Text:
+        width = max(1, self.content_size.width)
+        height = max(1, self.content_size.height)
+        track: Style = self.get_component_rich_style("fader--track")
+        fill: Style = self.get_component_rich_style("fader--fill")
+        knob: Style = self.get_component_rich_style("fader--knob")
+        centre = (width - 1) // 2
+        knob_width = max(1, min(width - 2 if width > 4 else width, 9))
+        if knob_width % 2 == 0:
+            knob_width -= 1
+        knob_left = centre - knob_width // 2
+        rows = self.rows()
+        value = self.value
+        knob_row = None if value is None else rows[value]
+        ticks = set(rows.values())
+        top, bottom = rows[self.scale], rows[1]
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for row in range(height):
+            if row:
+                text.append("\n")
+            if row == knob_row:
+                # Focus shows in the shape of the knob as well as its colour, so it
+                # stays visible without colours (NO_COLOR, monochrome terminals).
+                cap = "█" * knob_width if self.has_focus else "▀" * knob_width
+                text.append(" " * knob_left)
+                text.append(cap, knob)
+                text.append(" " * (width - knob_left - knob_width))
+                continue
+            if not top <= row <= bottom:
+                text.append(" " * width)
+                continue
+            filled = knob_row is not None and row > knob_row
+            tick = row in ticks
+            glyph = ("╂" if tick else "┃") if filled else ("┼" if tick else "│")
+            text.append(" " * centre)
+            text.append(glyph, fill if filled else track)
+            text.append(" " * (width - centre - 1))
+        return text
+
+    def watch_has_focus(self, _focused: bool) -> None:
+        self.refresh()

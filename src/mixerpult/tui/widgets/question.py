@@ -1,0 +1,329 @@
+"""One question on a step page: its label, help, input, "private" toggle and message.
+
+The field turns what is typed into an answer value (dates, numbers, option
+ids) and posts it; the screen decides what to store. Text that does not parse
+yet (a half-typed date) is posted as a draft so it can be kept in memory, and
+the stored answer is only replaced by a value that makes sense.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+    TextArea,
+)
+from textual.widgets.selection_list import Selection
+
+from mixerpult.answers import AnswerValue
+from mixerpult.questionnaire import ChoiceQuestion, NumberQuestion, Question, TextQuestion, tr
+from mixerpult.tui.format import parse_date, parse_number, show_date, show_number
+from mixerpult.tui.text import plain, ui
+
+MessageKind = Literal["error", "warning"]
+
+
+class QuestionField(Vertical):
+    """Everything that belongs to one question."""
+
+    class Answered(Message):
+        """The user changed the answer; `valid` is False for text that does not parse yet."""
+
+        def __init__(
+            self, field: QuestionField, value: AnswerValue | None, valid: bool, raw: str | None
+        ) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+            self.valid = valid
+            self.raw = raw
+
+    class PrivacyToggled(Message):
+        def __init__(self, field: QuestionField, private: bool) -> None:
+            super().__init__()
+            self.field = field
+            self.private = private
+
+    class ClearRequested(Message):
+        """The user asked to take back a choice (radio buttons cannot be unpressed)."""
+
+        def __init__(self, field: QuestionField) -> None:
+            super().__init__()
+            self.field = field
+
+    def __init__(
+        self,
+        question: Question,
+        value: AnswerValue | None,
+        *,
+        private: bool,
+        lang: str,
+        draft: str | None = None,
+    ) -> None:
+        super().__init__(id=f"q-{question.id}", classes="question")
+        self.question = question
+        self.value = value
+        self.private = private
+        self.lang = lang
+        self.draft = draft
+        self.problem: str | None = None
+        """Why the current text cannot be stored (bad date, number out of range …)."""
+        self._warned_length = False
+
+    @property
+    def input_id(self) -> str:
+        return f"answer-{self.question.id}"
+
+    # -- composing -----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        label = tr(q.label, self.lang)
+        parts: list[Content | tuple[str, str] | str] = [(label, "bold")]
+        if q.required == "hard":
+            parts.append((" " + ui(self, "required_marker"), "italic"))
+        yield Static(Content.assemble(*parts), classes="q-label")
+        if q.help:
+            yield Static(plain(tr(q.help, self.lang)), classes="q-help")
+        yield from self._compose_input()
+        with Horizontal(classes="q-extras"):
+            yield Checkbox(
+                plain(ui(self, "private_toggle")),
+                self.private,
+                compact=True,
+                classes="q-private",
+                id=f"private-{q.id}",
+            )
+            if q.type in ("choice", "yes_no"):
+                yield Button(
+                    plain(ui(self, "clear_answer")),
+                    compact=True,
+                    classes="q-clear",
+                    id=f"clear-{q.id}",
+                )
+            yield Static("", classes="q-counter")
+        yield Static("", classes="q-message")
+
+    def _compose_input(self) -> ComposeResult:
+        q = self.question
+        value = self.value
+        if isinstance(q, TextQuestion) and q.type == "long_text":
+            area = TextArea(
+                str(value) if isinstance(value, str) else "",
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+                id=self.input_id,
+                classes="q-input q-long",
+            )
+            yield area
+        elif isinstance(q, TextQuestion):
+            yield Input(
+                str(value) if isinstance(value, str) else "",
+                id=self.input_id,
+                classes="q-input",
+                # Selecting on focus would let the next key replace a whole answer.
+                select_on_focus=False,
+            )
+        elif isinstance(q, NumberQuestion):
+            # What the user typed last wins over the last value that parsed.
+            if self.draft is not None:
+                text = self.draft
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                text = show_number(value)
+            else:
+                text = ""
+            with Horizontal(classes="q-number-row"):
+                yield Input(
+                    text,
+                    restrict=r"[0-9,.\- ]*",
+                    id=self.input_id,
+                    classes="q-input q-number",
+                    select_on_focus=False,
+                )
+                unit = tr(q.unit, self.lang)
+                if unit:
+                    yield Static(plain(unit), classes="q-unit")
+        elif q.type == "date":
+            if self.draft is not None:
+                text = self.draft
+            else:
+                text = show_date(value) if isinstance(value, dt.date) else ""
+            with Horizontal(classes="q-number-row"):
+                yield Input(
+                    text,
+                    placeholder=ui(self, "date_placeholder"),
+                    restrict=r"[0-9\-./ ]*",
+                    max_length=12,
+                    id=self.input_id,
+                    classes="q-input q-date",
+                    select_on_focus=False,
+                )
+                yield Static(plain(ui(self, "date_hint")), classes="q-unit")
+        elif isinstance(q, ChoiceQuestion) and q.type == "multi_choice":
+            chosen = value if isinstance(value, list) else []
+            yield SelectionList[str](
+                *[
+                    Selection(plain(tr(o.label, self.lang)), o.id, o.id in chosen)
+                    for o in q.options
+                ],
+                id=self.input_id,
+                classes="q-input q-multi",
+            )
+        elif isinstance(q, ChoiceQuestion):
+            with RadioSet(id=self.input_id, classes="q-input q-choice"):
+                for option in q.options:
+                    yield RadioButton(plain(tr(option.label, self.lang)), value == option.id)
+        else:  # yes_no
+            with RadioSet(id=self.input_id, classes="q-input q-choice q-yes-no"):
+                yield RadioButton(plain(ui(self, "answer_yes")), value is True)
+                yield RadioButton(plain(ui(self, "answer_no")), value is False)
+
+    def on_mount(self) -> None:
+        self._update_counter()
+        if self.draft is not None and self.question.type in ("number", "date"):
+            self._parse(self.draft, post=False)
+
+    # -- focus and messages --------------------------------------------------
+
+    @property
+    def input_widget(self) -> Widget:
+        return self.query_one(f"#{self.input_id}", Widget)
+
+    def focus_input(self) -> None:
+        """Put the cursor in this question's input and bring it into view."""
+        self.input_widget.focus()
+        self.scroll_visible(animate=False)
+
+    def show_message(self, text: str, kind: MessageKind = "error") -> None:
+        message = self.query_one(".q-message", Static)
+        message.update(plain(text))
+        message.set_classes(f"q-message -{kind}")
+
+    def clear_message(self) -> None:
+        message = self.query_one(".q-message", Static)
+        message.update("")
+        message.set_classes("q-message")
+
+    def _update_counter(self, text: str | None = None) -> None:
+        """Show how much of the allowed length is used, and warn beyond it.
+
+        Over-long text is still stored and nothing is cut off (a paste would
+        otherwise lose words); the warning asks the user to shorten it.
+        """
+        q = self.question
+        if not isinstance(q, TextQuestion) or not q.max_length:
+            return
+        if text is None:
+            text = self.value if isinstance(self.value, str) else ""
+        over = len(text) > q.max_length
+        counter = self.query_one(".q-counter", Static)
+        counter.update(plain(ui(self, "char_counter", count=len(text), max=q.max_length)))
+        counter.set_class(over, "-over")
+        if over:
+            self.show_message(ui(self, "text_too_long", max=q.max_length), "warning")
+            self._warned_length = True
+        elif self._warned_length:
+            self._warned_length = False
+            self.clear_message()
+
+    # -- parsing -------------------------------------------------------------
+
+    def _parse(self, raw: str, *, post: bool = True) -> None:
+        """Turn typed text into an answer, or explain why it cannot be one yet."""
+        q = self.question
+        value: AnswerValue | None
+        problem: str | None = None
+        if not raw.strip():
+            value = None
+        elif isinstance(q, NumberQuestion):
+            number = parse_number(raw)
+            value = number
+            if number is None:
+                problem = ui(self, "number_invalid")
+            elif (q.min is not None and number < q.min) or (q.max is not None and number > q.max):
+                problem = self._range_message(q)
+        else:  # date
+            value = parse_date(raw)
+            if value is None:
+                problem = ui(self, "date_invalid")
+        self.problem = problem
+        if problem:
+            self.show_message(problem)
+        else:
+            self.clear_message()
+        if post:
+            self.post_message(self.Answered(self, value, problem is None, raw))
+
+    def _range_message(self, q: NumberQuestion) -> str:
+        low = show_number(q.min) if q.min is not None else None
+        high = show_number(q.max) if q.max is not None else None
+        if low is not None and high is not None:
+            return ui(self, "number_between", min=low, max=high)
+        if low is not None:
+            return ui(self, "number_at_least", min=low)
+        return ui(self, "number_at_most", max=high)
+
+    # -- events from the input widgets -------------------------------------------
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.id != self.input_id:
+            return
+        if self.question.type in ("number", "date"):
+            self._parse(event.value)
+            return
+        self._update_counter(event.value)
+        self.post_message(self.Answered(self, event.value, True, event.value))
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        text = event.text_area.text
+        self._update_counter(text)
+        self.post_message(self.Answered(self, text, True, text))
+
+    @on(RadioSet.Changed)
+    def _radio_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        q = self.question
+        # yes_no has two buttons: "yes" first.
+        value: AnswerValue = (
+            q.options[event.index].id if isinstance(q, ChoiceQuestion) else event.index == 0
+        )
+        self.post_message(self.Answered(self, value, True, None))
+
+    @on(SelectionList.SelectedChanged)
+    def _selection_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        q = self.question
+        assert isinstance(q, ChoiceQuestion)
+        chosen = set(event.selection_list.selected)
+        value = [o.id for o in q.options if o.id in chosen]  # in the pack's order
+        self.post_message(self.Answered(self, value, True, None))
+
+    @on(Checkbox.Changed, ".q-private")
+    def _private_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.private = event.value
+        self.post_message(self.PrivacyToggled(self, event.value))
+
+    @on(Button.Pressed, ".q-clear")
+    def _clear_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.ClearRequested(self))

@@ -1,0 +1,37 @@
+"""The line at the top of every page: where you are, and whether everything is saved.
+
+Seeing "everything is saved" matters to people who are afraid of losing what
+they wrote, so the save state is always on screen.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from mixerpult.tui.text import plain, ui
+
+
+class TopBar(Horizontal):
+    """Page title on the left; page number and save state on the right."""
+
+    def __init__(self, title: str, where: str = "") -> None:
+        super().__init__(id="topbar")
+        self._title = title
+        self._where = where
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain(self._title), id="topbar-title", markup=False)
+        yield Static(plain(self._where), id="topbar-where", markup=False)
+        yield Static("", id="topbar-saved", markup=False)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "save_state", self._show_state)
+
+    def _show_state(self, state: str) -> None:
+        status = self.query_one("#topbar-saved", Static)
+        # Without a session (an unreadable file) there is nothing to call saved.
+        has_session = getattr(self.app, "session", None) is not None
+        status.update(plain(ui(self, f"save_state_{state}") if has_session else ""))
+        status.set_classes(f"-{state}")

@@ -1,0 +1,1 @@
+"""Tests of the preparation sheet (mixerpult.sheet)."""

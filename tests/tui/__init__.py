@@ -1,0 +1,1 @@
+"""Tests of the Textual wizard (pilots, snapshots, and a real terminal)."""

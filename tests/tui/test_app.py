@@ -1,0 +1,164 @@
+"""Language, themes, help, the command palette, and the words on screen."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from mixerpult.i18n import strings
+from mixerpult.questionnaire import Questionnaire
+from mixerpult.tui.app import MixerpultApp
+from mixerpult.tui.screens.help import HelpScreen
+from mixerpult.tui.screens.mixerpult import MixerpultScreen
+from mixerpult.tui.themes import HIGH_CONTRAST, choose_theme
+from mixerpult.tui.widgets.question import QuestionField
+
+from .conftest import AppFactory
+from .helpers import text_of
+
+TUI = Path(__file__).resolve().parents[2] / "src" / "mixerpult" / "tui"
+
+
+async def test_language_switches_while_running_and_keeps_answers(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Mette")
+        field = app.screen.query_one("#q-fornavn", QuestionField)
+        assert text_of(field.query_one(".q-label")) == "Dit fornavn"
+        app.set_language("en")
+        await pilot.pause()
+        field = app.screen.query_one("#q-fornavn", QuestionField)
+        assert text_of(field.query_one(".q-label")) == "Your first name"
+        assert field.query_one(Input).value == "Mette"
+        assert app.focused is field.query_one(Input), "the focus stays where it was"
+        assert text_of(app.screen.query_one("#next")) == "Next →"
+        descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert {"Next", "Back", "Quit", "Help"} <= descriptions
+        assert app.s.language == "en"
+    assert app.s.answers["fornavn"] == "Mette"
+
+
+async def test_command_palette_goes_to_a_page_and_switches_language(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"mixerp")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MixerpultScreen)
+
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"engl")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.ui_lang == "en"
+        await pilot.pause()
+        assert "Ordinary terms" in text_of(app.screen.query_one("#scale-words"))
+        assert text_of(app.screen.query_one("#note-label")) == (
+            "What exactly should change? (Hours/time)"
+        )
+        assert "faders set" in text_of(app.screen.query_one("#nav-status"))
+
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"contr")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == HIGH_CONTRAST.name
+
+
+async def test_help_opens_with_f1_and_question_mark(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("question_mark")  # the focus is on a button, not in a text field
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_question_mark_in_a_text_field_is_just_a_character(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Hvad?")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.s.answers["fornavn"] == "Hvad?"
+
+
+@pytest.mark.parametrize(
+    ("requested", "no_color", "expected"),
+    [
+        (None, False, "textual-dark"),
+        (None, True, HIGH_CONTRAST.name),
+        ("ansi", True, "ansi-dark"),
+        ("high-contrast", False, HIGH_CONTRAST.name),
+        ("default", True, "textual-dark"),
+    ],
+)
+def test_theme_choice(requested: str | None, no_color: bool, expected: str) -> None:
+    assert choose_theme(requested, no_color) == expected
+
+
+def test_no_color_picks_the_high_contrast_theme(
+    monkeypatch: pytest.MonkeyPatch, answers_path: Path, shipped_pack: Questionnaire
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = MixerpultApp(answers_path, shipped_pack)
+    assert app.no_color
+    assert app.theme == HIGH_CONTRAST.name
+    assert MixerpultApp(answers_path, shipped_pack, theme="ansi").theme == "ansi-dark"
+
+
+# -- the words ---------------------------------------------------------------
+
+
+def _keys_used_in_code() -> set[str]:
+    pattern = re.compile(r"""(?:\bt|self\.t|ui)\(\s*(?:self,\s*)?"([a-z_\-]+)\"""")
+    found: set[str] = set()
+    for file in TUI.rglob("*.py"):
+        found.update(pattern.findall(file.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_ui_string_exists_in_danish_and_english() -> None:
+    table = strings()
+    used = _keys_used_in_code()
+    assert len(used) > 60, "the scan found the strings"
+    missing = sorted(k for k in used if k not in table)
+    assert missing == []
+    for key, entry in table.items():
+        assert set(entry) >= {"da", "en"}, key
+        assert all(isinstance(v, str) and v.strip() for v in entry.values()), key
+
+
+async def test_ctrl_c_explains_how_to_quit(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        assert any("Ctrl+Q" in str(n.message) for n in app._notifications)

@@ -1,0 +1,212 @@
+"""The whole journey, driven by keys and the mouse: start, answer, faders, review, edit, finish."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from mixerpult import store
+from mixerpult.tui.screens.finish import FinishScreen
+from mixerpult.tui.screens.mixerpult import MixerpultScreen
+from mixerpult.tui.screens.review import ReviewScreen
+from mixerpult.tui.screens.step import StepScreen
+from mixerpult.tui.screens.welcome import WelcomeScreen
+from mixerpult.tui.widgets.fader import Fader
+from mixerpult.tui.widgets.question import QuestionField
+from mixerpult.tui.widgets.review_item import ReviewItem
+
+from .conftest import AppFactory
+from .helpers import FakeSheet, text_of
+
+
+async def test_whole_journey(
+    make_app: AppFactory, answers_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = FakeSheet()
+    sheet.install(monkeypatch)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        # -- welcome: a new file, "Begin" is focused
+        assert isinstance(app.screen, WelcomeScreen)
+        assert not answers_path.exists(), "opening the wizard writes nothing by itself"
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # -- om_dig: text, date, number, choice, private
+        assert isinstance(app.screen, StepScreen) and app.page == "om_dig"
+        assert app.focused is not None and app.focused.id == "answer-fornavn"
+        await pilot.press(*"Mette [/]")
+        await pilot.press("tab", "space")  # the "private" toggle right under the name
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "answer-moededato"
+        await pilot.press(*"03-12-2026")
+        app.screen.query_one("#answer-timer_uge", Input).focus()
+        await pilot.press(*"37")
+        app.screen.query_one("#answer-sygemeldt_grad").focus()
+        await pilot.press("down", "enter")  # the second option: partly
+        await pilot.pause()
+        session = app.s
+        assert session.answers["fornavn"] == "Mette [/]"
+        assert session.is_private("fornavn")
+        assert session.answers["moededato"] == dt.date(2026, 12, 3)
+        assert session.answers["timer_uge"] == 37
+        assert session.answers["sygemeldt_grad"] == "delvist"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+
+        # -- situation: a long text with a line break
+        assert app.page == "situation"
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*"Jeg er træt", "enter", *"[b]men glad")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+
+        # -- aftalt: an answer reveals a question (visible_if, re-evaluated live)
+        assert app.page == "aftalt"
+        follow_up = app.screen.query_one("#q-allerede_talt_om", QuestionField)
+        assert not follow_up.display
+        await pilot.press("enter")  # "Ja" on the first question, which has the focus
+        await pilot.pause()
+        assert follow_up.display
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+
+        # -- the mixerpult, by keys
+        assert isinstance(app.screen, MixerpultScreen)
+        timer = app.screen.query_one("#fader-timer", Fader)
+        assert app.focused is timer and timer.value is None
+        await pilot.press("up")  # an unset fader lands in the middle first
+        assert timer.value == 3
+        await pilot.press("up", "up", "up")
+        assert timer.value == 5, "the top is the end of the scale"
+        await pilot.press("end")
+        assert timer.value == 1
+        await pilot.press("pageup")
+        assert timer.value == 3
+        await pilot.press("home", "down", "down")
+        assert timer.value == 3
+        await pilot.press("enter", *"Tre timer [b]", "enter")
+        assert app.focused is timer, "Enter in the note goes back to the fader"
+        await pilot.press("right")
+        assert app.focused is app.screen.query_one("#fader-fysiske_rammer")
+
+        # -- … and by the mouse: a click, then a drag
+        opgaver = app.screen.query_one("#fader-opgaver", Fader)
+        rows = opgaver.rows()
+        await pilot.click(opgaver, offset=(opgaver.size.width // 2, rows[1]))
+        assert opgaver.value == 1
+        assert app.focused is opgaver
+        ansvar = app.screen.query_one("#fader-ansvar", Fader)
+        x = ansvar.size.width // 2
+        await pilot.mouse_down(ansvar, offset=(x, ansvar.rows()[2]))
+        assert ansvar.value == 2
+        await pilot.hover(ansvar, offset=(x, ansvar.rows()[4]))
+        assert ansvar.value == 4
+        await pilot.mouse_up(ansvar, offset=(x, ansvar.rows()[4]))
+        await pilot.pause()
+        assert session.fader("timer").position == 3
+        assert session.fader("timer").note == "Tre timer [b]"
+        assert session.fader("opgaver").position == 1
+        assert session.fader("ansvar").position == 4
+        level = app.screen.query_one("#strip-ansvar .strip-level")
+        assert text_of(level) == "Næsten alm. vilkår"
+
+        # -- the review shows answers, private marks and unanswered questions
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        name = text_of(app.screen.query_one("#r-fornavn", ReviewItem))
+        assert "Mette [/]" in name and "privat" in name
+        assert "03-12-2026" in text_of(app.screen.query_one("#r-moededato", ReviewItem))
+        assert "ikke besvaret" in text_of(app.screen.query_one("#r-opgaver_kan", ReviewItem))
+        assert "Tre timer [b]" in text_of(app.screen.query_one("#r-fader-timer", ReviewItem))
+
+        # -- edit from the review, then back to it
+        app.screen.query_one("#r-timer_uge", ReviewItem).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.page == "om_dig"
+        assert app.focused is not None and app.focused.id == "answer-timer_uge"
+        await pilot.press("ctrl+u", *"30")
+        await pilot.press("ctrl+n")  # "back to the overview"
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "30 timer" in text_of(app.screen.query_one("#r-timer_uge", ReviewItem))
+        assert app.focused is app.screen.query_one("#r-timer_uge")
+
+        # -- a fader item leads to the console with that channel
+        app.screen.query_one("#r-fader-ansvar", ReviewItem).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MixerpultScreen)
+        assert app.focused is app.screen.query_one("#fader-ansvar")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+
+        # -- finish: the sheet is made, and where it went is shown
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishScreen)
+        await pilot.press("ctrl+n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(sheet.calls) == 1
+        call = sheet.calls[0]
+        assert call["formats"] == ["pdf"]
+        assert call["audience"] == "jobcenter"
+        assert call["lang"] == "da"
+        assert call["out_dir"] == answers_path.parent
+        assert call["session"].answers["timer_uge"] == 30
+        result = text_of(app.screen.query_one("#result"))
+        assert "~/forberedelse.pdf" in result
+        assert not app.screen.query_one("#open-pdf").disabled
+
+    # Everything is on disk, and the wizard would resume in the review.
+    saved = store.load(answers_path)
+    assert saved.answers["fornavn"] == "Mette [/]"
+    assert saved.answers["situation_nu"] == "Jeg er træt\n[b]men glad"
+    assert saved.answers["har_sygefravaerssamtale"] == "ja"
+    assert saved.answers["timer_uge"] == 30
+    assert saved.faders["ansvar"].position == 4
+    assert saved.private == ["fornavn"]
+    assert saved.current_step == "review"
+
+
+async def test_finish_without_the_sheet_module_says_so(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "mixerpult.sheet.render", None)  # import fails
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go("finish")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "kan ikke laves" in text_of(app.screen.query_one("#result"))
+        assert not app.screen.query_one("#make").disabled
+
+
+async def test_finish_reports_a_failing_sheet(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = FakeSheet()
+
+    def broken(*args: object, **kwargs: object) -> list[Path]:
+        raise RuntimeError("typst [/] exploded")
+
+    sheet.render_session = broken  # type: ignore[method-assign]
+    sheet.install(monkeypatch)
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go("finish")
+        await pilot.pause()
+        await pilot.click("#make")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "typst [/] exploded" in text_of(app.screen.query_one("#result"))

@@ -1,0 +1,145 @@
+"""Every screen as a picture, at 80×24 and 120×40, in Danish and English.
+
+Deterministic by construction: the cursor does not blink (conftest), saving
+is immediate (the top bar always says "saved"), paths are under a HOME that
+reads as ~, and the example file carries fixed timestamps.
+Update with `pytest tests/tui/test_snapshots.py --snapshot-update`, then look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from mixerpult.questionnaire import Questionnaire
+from mixerpult.tui.app import MixerpultApp
+
+from .conftest import AppFactory
+from .helpers import FakeSheet
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+LANGS = ["da", "en"]
+
+Snap = Callable[..., bool]
+RunBefore = Callable[[Pilot[Any]], Awaitable[None]]
+
+
+def go(page: str, **kwargs: Any) -> RunBefore:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        app = pilot.app
+        assert isinstance(app, MixerpultApp)
+        app.go(page, **kwargs)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+class TestStart:
+    def test_welcome_new(
+        self, snap_compare: Snap, make_app: AppFactory, size: Any, lang: str
+    ) -> None:
+        assert snap_compare(make_app(lang=lang), terminal_size=size)
+
+    def test_welcome_resume(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, size: Any, lang: str
+    ) -> None:
+        assert snap_compare(make_app(lang=lang), terminal_size=size)
+
+    def test_confirm_start_anew(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, size: Any, lang: str
+    ) -> None:
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await pilot.click("#anew")
+
+        assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=run_before)
+
+    def test_broken_file(
+        self, snap_compare: Snap, make_app: AppFactory, answers_path: Path, size: Any, lang: str
+    ) -> None:
+        answers_path.write_text("format: 1\nanswers: [unclosed\n", encoding="utf-8")
+        assert snap_compare(make_app(lang=lang), terminal_size=size)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+class TestPages:
+    def test_step(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, size: Any, lang: str
+    ) -> None:
+        assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=go("om_dig"))
+
+    def test_step_with_missing_answer(
+        self,
+        snap_compare: Snap,
+        make_app: AppFactory,
+        types_pack: Questionnaire,
+        size: Any,
+        lang: str,
+    ) -> None:
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+
+        app = make_app(types_pack, lang=lang)
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+    def test_mixerpult(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, size: Any, lang: str
+    ) -> None:
+        app = make_app(lang=lang)
+        assert snap_compare(app, terminal_size=size, run_before=go("mixerpult", focus="opgaver"))
+
+    def test_review(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, size: Any, lang: str
+    ) -> None:
+        assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=go("review"))
+
+    def test_finish(
+        self,
+        snap_compare: Snap,
+        make_app: AppFactory,
+        example_answers: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        size: Any,
+        lang: str,
+    ) -> None:
+        FakeSheet().install(monkeypatch)
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await go("finish")(pilot)
+            await pilot.press("ctrl+n")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+
+        assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+class TestDialogs:
+    def test_help(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, size: Any, lang: str
+    ) -> None:
+        assert snap_compare(make_app(lang=lang), terminal_size=size, press=["f1"])
+
+    def test_save_as(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, size: Any, lang: str
+    ) -> None:
+        assert snap_compare(make_app(lang=lang), terminal_size=size, press=["ctrl+s"])
+
+
+@pytest.mark.parametrize("theme", ["high-contrast", "ansi"])
+def test_themes(
+    snap_compare: Snap, make_app: AppFactory, example_answers: Path, theme: str
+) -> None:
+    app = make_app(theme=theme)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=go("mixerpult"))

@@ -1,0 +1,184 @@
+"""A step page: every question type, required answers, validation, live visibility, privacy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Checkbox, Input, RadioSet, SelectionList, TextArea
+
+from mixerpult.questionnaire import Questionnaire
+from mixerpult.tui.screens.mixerpult import MixerpultScreen
+from mixerpult.tui.screens.step import StepScreen
+from mixerpult.tui.widgets.question import QuestionField
+
+from .conftest import AppFactory
+from .helpers import text_of
+
+
+def _field(app: object, qid: str) -> QuestionField:
+    return app.screen.query_one(f"#q-{qid}", QuestionField)  # type: ignore[attr-defined, no-any-return]
+
+
+async def test_hard_required_blocks_and_soft_required_warns_once(
+    make_app: AppFactory, types_pack: Questionnaire
+) -> None:
+    app = make_app(types_pack)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.page == "basis", "a hard-required date is missing"
+        date = _field(app, "dato")
+        assert text_of(date.query_one(".q-message")) == "Skriv en dato [/]"
+        assert app.focused is date.input_widget
+        assert "-missing" in date.classes
+
+        await pilot.press(*"2026-12-03")
+        await pilot.pause()
+        assert app.s.answers["dato"] == dt.date(2026, 12, 3)
+        assert "-missing" not in date.classes
+
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.page == "basis", "the soft-required one warns first"
+        grad = _field(app, "grad")
+        assert "Næste igen" in text_of(grad.query_one(".q-message"))
+
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, MixerpultScreen), "… but only once"
+
+
+async def test_dates_numbers_and_their_mistakes(
+    make_app: AppFactory, types_pack: Questionnaire
+) -> None:
+    app = make_app(types_pack)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        date_input = _field(app, "dato").query_one(Input)
+        date_input.focus()
+        await pilot.press(*"3.12.2026")
+        await pilot.pause()
+        assert app.s.answers["dato"] == dt.date(2026, 12, 3)
+
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert "dag-måned-år" in text_of(_field(app, "dato").query_one(".q-message"))
+        assert app.s.answers["dato"] == dt.date(2026, 12, 3), "the last good date is kept"
+        assert app.drafts["dato"] == "3.12.202", "… and so is what was typed"
+
+        await pilot.press("ctrl+u", *"31-02-2026")
+        await pilot.pause()
+        assert app.s.answers["dato"] is None, "emptying the field took the answer back"
+        assert app.drafts["dato"] == "31-02-2026"
+
+        hours = _field(app, "timer").query_one(Input)
+        hours.focus()
+        await pilot.press(*"41")
+        await pilot.pause()
+        assert "mellem 0 og 40" in text_of(_field(app, "timer").query_one(".q-message"))
+        assert app.s.answers["timer"] == 4, "41 is not stored; the 4 before it was"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.page == "basis", "a number out of range blocks"
+        assert app.focused is _field(app, "dato").input_widget, "the first problem has the focus"
+
+        hours.focus()
+        await pilot.press("backspace", "backspace", *"7,5")
+        await pilot.pause()
+        assert app.s.answers["timer"] == 7.5
+        assert text_of(_field(app, "timer").query_one(".q-message")) == ""
+
+        # Half-typed text survives leaving the page and coming back, even where
+        # an older answer that parsed is stored.
+        date_input = _field(app, "dato").query_one(Input)
+        date_input.focus()
+        await pilot.press("ctrl+u", *"1-1-2027", "backspace")
+        await pilot.pause()
+        assert app.s.answers["dato"] == dt.date(2027, 1, 1)
+        app.go("slut")
+        await pilot.pause()
+        app.go("basis")
+        await pilot.pause()
+        assert _field(app, "dato").query_one(Input).value == "1-1-202"
+        assert "dag-måned-år" in text_of(_field(app, "dato").query_one(".q-message"))
+
+
+async def test_visible_if_private_and_clearing(
+    make_app: AppFactory, types_pack: Questionnaire
+) -> None:
+    app = make_app(types_pack)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        plan_text = _field(app, "plan_tekst")
+        assert not plan_text.display
+        assert "af 6 besvaret" in text_of(app.screen.query_one("#nav-status"))
+
+        _field(app, "plan").query_one(RadioSet).focus()
+        await pilot.press("enter")  # "Ja"
+        await pilot.pause()
+        assert app.s.answers["plan"] is True
+        assert plan_text.display, "shown as soon as the answer makes it relevant"
+        assert "1 af 7 besvaret" in text_of(app.screen.query_one("#nav-status"))
+
+        plan_text.query_one(TextArea).focus()
+        await pilot.press(*("x" * 9))
+        await pilot.pause()
+        assert "længere end 8 tegn" in text_of(plan_text.query_one(".q-message"))
+        assert app.s.answers["plan_tekst"] == "x" * 9, "over-long text is kept whole"
+
+        await pilot.click("#clear-plan")
+        await pilot.pause()
+        assert app.s.answers["plan"] is None
+        assert not plan_text.display
+        assert app.s.answers["plan_tekst"] == "x" * 9, "a hidden answer is not thrown away"
+
+        _field(app, "hjaelp").query_one(SelectionList).focus()
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert app.s.answers["hjaelp"] == ["kolleger"]
+
+        app.screen.query_one("#private-hjaelp", Checkbox).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.s.private == ["hjaelp"]
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.s.private == []
+
+
+async def test_hostile_text_is_shown_literally(
+    make_app: AppFactory, types_pack: Questionnaire
+) -> None:
+    hostile = "[/] [b]x [@click=app.quit]y"
+    app = make_app(types_pack)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_of(_field(app, "navn").query_one(".q-label")) == "Navn [b]fed"
+        assert text_of(_field(app, "navn").query_one(".q-help")) == "Hjælp [/]"
+        assert "[@click=app.quit]klik[/]" in text_of(app.screen.query_one(".page-intro"))
+        await pilot.press(*hostile)
+        await pilot.pause()
+        assert app.s.answers["navn"] == hostile
+        app.go("mixerpult")
+        await pilot.pause()
+        assert text_of(app.screen.query_one("#channel-help")) == "Tid [b]"
+        await pilot.press("enter", *"[/][b]", "enter")
+        await pilot.press("right")
+        await pilot.pause()
+        assert "Ansvar [/]" in text_of(app.screen.query_one("#strip-ansvar .strip-name"))
+        assert app.screen.query_one("#note-ansvar", Input).disabled, "this channel has no note"
+        app.go("review")
+        await pilot.pause()
+        assert hostile in text_of(app.screen.query_one("#r-navn"))
+        assert "[/][b]" in text_of(app.screen.query_one("#r-fader-tid"))
+        await pilot.click("#r-navn")
+        await pilot.pause()
+        assert app.is_running, "no markup got to run an action"
+        assert app.page == "basis"

@@ -1,0 +1,152 @@
+"""The pieces without a whole app: page order, answers in words, hyphenation, the fader."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import pairwise
+
+import pytest
+from textual.app import App, ComposeResult
+
+from mixerpult.answers import Session
+from mixerpult.questionnaire import Questionnaire
+from mixerpult.tui.flow import Flow
+from mixerpult.tui.format import answer_text, parse_date, parse_number
+from mixerpult.tui.widgets.channel import hyphenate
+from mixerpult.tui.widgets.fader import Fader, position_rows
+
+
+def test_flow_puts_the_mixerpult_after_its_step(shipped_pack: Questionnaire) -> None:
+    flow = Flow(shipped_pack)
+    assert flow.pages == [
+        "om_dig",
+        "situation",
+        "aftalt",
+        "mixerpult",
+        "refleksion",
+        "spoergsmaal",
+        "review",
+        "finish",
+    ]
+    assert flow.next("aftalt") == "mixerpult"
+    assert flow.previous("om_dig") is None
+    assert flow.count == 7 and flow.number("finish") == 7
+    assert flow.title("mixerpult", "en") == "The mixing console"
+
+
+def test_resume_page(shipped_pack: Questionnaire) -> None:
+    flow = Flow(shipped_pack)
+    session = Session.new(shipped_pack)
+    assert flow.resume_page(session) == "om_dig"
+    session.current_step = "refleksion"
+    assert flow.resume_page(session) == "refleksion"
+    session.current_step = "a_step_that_was_removed"
+    assert flow.resume_page(session) == "om_dig"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("03-12-2026", dt.date(2026, 12, 3)),
+        ("2026-12-03", dt.date(2026, 12, 3)),
+        ("3.12.2026", dt.date(2026, 12, 3)),
+        ("03/12/2026", dt.date(2026, 12, 3)),
+        ("31-02-2026", None),
+        ("12-2026", None),
+        ("01-01-0202", None),
+        ("", None),
+    ],
+)
+def test_parse_date(text: str, expected: dt.date | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("37", 37),
+        ("7,5", 7.5),
+        ("7.5", 7.5),
+        (" 12 ", 12),
+        ("", None),
+        ("-", None),
+        ("1e999", None),
+    ],
+)
+def test_parse_number(text: str, expected: float | None) -> None:
+    assert parse_number(text) == expected
+
+
+def test_answers_in_words(shipped_pack: Questionnaire) -> None:
+    q = shipped_pack.questions
+    assert answer_text(q["moededato"], dt.date(2026, 12, 3), "da") == "03-12-2026"
+    assert answer_text(q["timer_uge"], 37.5, "da") == "37,5 timer"
+    assert answer_text(q["sygemeldt_grad"], "delvist", "en") == "Partly on sick leave"
+    assert answer_text(q["fornavn"], "[b]", "da") == "[b]"
+    assert answer_text(q["fornavn"], None, "da") == ""
+
+
+@pytest.mark.parametrize(
+    ("word", "width", "lines"),
+    [
+        ("Forudsigelighed", 11, ["Forudsige-", "lighed"]),
+        ("Arbejdsintensitet", 11, ["Arbejdsin-", "tensitet"]),
+        ("Fysiske rammer", 11, ["Fysiske", "rammer"]),
+        ("Timer/tid", 11, ["Timer/tid"]),
+        ("Arbejdsintensitet", 20, ["Arbejdsintensitet"]),
+    ],
+)
+def test_hyphenate(word: str, width: int, lines: list[str]) -> None:
+    assert hyphenate(word, width) == lines
+    assert all(len(line) <= width for line in hyphenate(word, width))
+
+
+@pytest.mark.parametrize("height", range(2, 40))
+@pytest.mark.parametrize("scale", [2, 3, 5, 7, 10])
+def test_position_rows(scale: int, height: int) -> None:
+    rows = position_rows(scale, height)
+    ordered = [rows[p] for p in range(scale, 0, -1)]
+    assert all(0 <= r < height for r in ordered)
+    assert ordered == sorted(ordered), "higher positions are higher up"
+    if height >= scale:
+        assert len(set(ordered)) == scale, "every position has its own row"
+    gaps = {b - a for a, b in pairwise(ordered)}
+    if (height - 1) // (scale - 1) >= 2:
+        assert len(gaps) == 1, "evenly spaced when there is room"
+
+
+class FaderApp(App[None]):
+    """The fader on its own, as any other program could use it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changes: list[int | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield Fader(scale=7, id="one")
+        yield Fader(scale=3, value=2, id="two")
+
+    def on_fader_changed(self, event: Fader.Changed) -> None:
+        self.changes.append(event.value)
+
+
+async def test_the_fader_stands_alone() -> None:
+    app = FaderApp()
+    async with app.run_test(size=(20, 20)) as pilot:
+        one = app.query_one("#one", Fader)
+        assert app.focused is one
+        await pilot.press("up", "pageup", "end", "home", "down", "backspace")
+        assert app.changes == [4, 6, 1, 7, 6, None]
+        await pilot.press("right")
+        assert app.focused is app.query_one("#two")
+        await pilot.press("up", "up")
+        assert app.query_one("#two", Fader).value == 3, "clamped at the top"
+        one.value = 99
+        assert one.value == 7
+        await pilot.click("#one", offset=(2, one.rows()[1]))
+        assert one.value == 1
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.mouse_down("#two", offset=(2, 0))  # scroll-free drag start
+            await pilot.mouse_up("#two", offset=(2, 0))
+        assert app.query_one("#two", Fader).value == 3
