@@ -1,0 +1,158 @@
+"""`mixerpult serve`: a real server, a real headless Chromium, the real wizard behind it."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mixerpult import store
+
+from . import cdp
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+class Served:
+    def __init__(self, answers: Path, *extra: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        command = [sys.executable, "-m", "mixerpult", "serve", "--file", str(answers)]
+        command += ["--port", str(self.port), *extra]
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        )
+        end = time.monotonic() + 30
+        while not listening(self.port):
+            assert self.process.poll() is None, self.process.communicate()
+            assert time.monotonic() < end, "the server never listened"
+            time.sleep(0.05)
+
+    def stop(self) -> tuple[str, str]:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            out, err = self.process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            out, err = self.process.communicate()
+        return out.decode(), err.decode()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    server = Served(tmp_path / "svar.yaml")
+    yield server
+    server.stop()
+
+
+def test_prints_the_address_and_where_the_answers_stay(tmp_path: Path) -> None:
+    answers = tmp_path / "svar.yaml"
+    server = Served(answers, "--font-size", "24")
+    out, _ = server.stop()
+    assert f"http://127.0.0.1:{server.port}/?fontsize=24" in out
+    assert str(answers) in out
+
+
+def test_the_page_fetches_nothing_from_the_internet(served: Served) -> None:
+    import urllib.request
+
+    with urllib.request.urlopen(served.url + "?fontsize=30", timeout=10) as reply:
+        page = reply.read().decode()
+    assert '<html lang="da">' in page
+    assert 'data-font-size="30"' in page
+    assert "googleapis" not in page
+    external = [part for part in page.split('"') if part.startswith(("http://", "https://"))]
+    assert external and all(url.startswith(served.url) for url in external), external
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "example.org"])
+def test_a_network_address_is_refused_without_allow_remote(host: str, tmp_path: Path) -> None:
+    port = free_port()
+    result = subprocess.run(
+        [sys.executable, "-m", "mixerpult", "serve", "--host", host, "--port", str(port),
+         "--file", str(tmp_path / "svar.yaml")],
+        capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "--allow-remote" in result.stderr and "helbred" in result.stderr
+    assert not listening(port)
+    assert not (tmp_path / "svar.yaml").exists()
+
+
+def test_allow_remote_serves_with_a_warning(tmp_path: Path) -> None:
+    server = Served(tmp_path / "svar.yaml", "--host", "0.0.0.0", "--allow-remote")
+    _, err = server.stop()
+    assert "ADVARSEL" in err and "helbred" in err
+
+
+def test_a_busy_port_gives_a_clear_message(served: Served, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mixerpult", "serve", "--port", str(served.port),
+         "--file", str(tmp_path / "other.yaml")],
+        capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert f"127.0.0.1:{served.port}" in result.stderr and "--port" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+needs_chromium = pytest.mark.skipif(
+    cdp.chromium() is None and not os.environ.get("MIXERPULT_REQUIRE_BROWSER"),
+    reason="no chromium here (.ci/run installs it)",
+)
+
+
+@needs_chromium
+async def test_a_browser_shows_the_welcome_in_danish(served: Served, tmp_path: Path) -> None:
+    async with (
+        cdp.browser(tmp_path / "profile") as (http, devtools),
+        cdp.open_page(http, devtools) as page,
+    ):
+        await page.send("Page.navigate", url=served.url)
+        await page.wait_for_text("Velkommen")
+        await page.wait_for_text("Begynd")
+        shot = await page.send("Page.captureScreenshot", format="png")
+    png = base64.b64decode(shot["data"])
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000, "the page painted something"
+    (tmp_path / "welcome.png").write_bytes(png)  # kept with the test's files, to look at
+
+
+@needs_chromium
+async def test_closing_the_tab_loses_nothing(served: Served, tmp_path: Path) -> None:
+    answers = tmp_path / "svar.yaml"
+    async with cdp.browser(tmp_path / "profile") as (http, devtools):
+        async with cdp.open_page(http, devtools) as page:
+            await page.send("Page.navigate", url=served.url)
+            await page.wait_for_text("Begynd")
+            await asyncio.sleep(0.3)
+            await page.focus_terminal()
+            await page.press_enter()
+            await page.wait_for_text("Dit fornavn")
+            await asyncio.sleep(0.3)
+            await page.type_text("Mette [b]i browseren")
+            await page.wait_for_text("browseren")
+            await page.send("Page.close")
+        end = time.monotonic() + 20
+        while "browseren" not in (answers.read_text("utf-8") if answers.exists() else ""):
+            assert time.monotonic() < end, "the answer never reached the file"
+            await asyncio.sleep(0.1)
+    assert store.load(answers).answers["fornavn"] == "Mette [b]i browseren"
