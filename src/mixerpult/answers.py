@@ -106,6 +106,11 @@ class Session(_Model):
         )
         self.faders = {**self.faders, channel_id: new}
 
+    def clear_fader(self, channel_id: str) -> None:
+        """Take a fader back to "not set"; its note stays."""
+        old = self.fader(channel_id)
+        self.faders = {**self.faders, channel_id: FaderSetting(position=None, note=old.note)}
+
     def is_private(self, question_id: str) -> bool:
         return question_id in self.private
 
@@ -126,35 +131,41 @@ class Session(_Model):
 
 
 class SessionFormatError(ValueError):
-    """The content is not an answers file this version understands."""
+    """The content is not an answers file this version understands.
+
+    `code` names the reason (`reason_CODE` in strings/core.yaml); `values` fill it in.
+    """
+
+    def __init__(self, code: str, **values: Any) -> None:
+        super().__init__(code, values)
+        self.code = code
+        self.values = values
 
 
 def session_from_data(data: Any) -> Session:
     """Validate loaded YAML as a session; SessionFormatError says what is wrong."""
     if not isinstance(data, dict):
-        raise SessionFormatError("it is not an answers file (expected a YAML mapping)")
+        raise SessionFormatError("not_mapping")
     fmt = data.get("format")
     if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > FORMAT:
-        raise SessionFormatError(
-            f"it was written by a newer mixerpult (format {fmt}; this one reads format {FORMAT}): "
-            "update mixerpult to open it"
-        )
+        raise SessionFormatError("newer_format", found=fmt, supported=FORMAT)
     if fmt != FORMAT:
-        raise SessionFormatError(f"unknown format {fmt!r} (expected format: {FORMAT})")
+        raise SessionFormatError("unknown_format", found=repr(fmt), supported=FORMAT)
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-        raise SessionFormatError(f"{where}: {first['msg']}{more}") from exc
+        more = exc.error_count() - 1
+        code = "wrong_content_more" if more else "wrong_content"
+        raise SessionFormatError(code, where=where, detail=first["msg"], more=more) from exc
 
 
 @dataclass(frozen=True)
 class Notice:
     """Something the user should know after opening a file (nothing was lost)."""
 
-    kind: Literal["version", "orphan", "type"]
+    kind: Literal["version", "content", "orphan", "type"]
     subject: str
     detail: str = ""
 
@@ -179,14 +190,13 @@ def reconcile(session: Session, pack: Questionnaire) -> list[Notice]:
     """What differs between a session and the questionnaire; changes nothing."""
     notices: list[Notice] = []
     ref = session.questionnaire
-    if (
-        ref.id != pack.id
-        or ref.version != pack.version
-        or (ref.hash and ref.hash != pack.content_hash)
-    ):
+    if ref.id != pack.id or ref.version != pack.version:
         notices.append(
             Notice("version", pack.id, f"{ref.id} {ref.version} → {pack.id} {pack.version}")
         )
+    elif ref.hash and ref.hash != pack.content_hash:
+        # Same version, edited wording: worth a word, since a label may now ask otherwise.
+        notices.append(Notice("content", pack.id, f"{pack.id} {pack.version}"))
     for qid, value in session.answers.items():
         question = pack.questions.get(qid)
         if question is None:

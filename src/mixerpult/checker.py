@@ -214,6 +214,12 @@ def _lint(data: Mapping[str, Any], report: _Report) -> None:
     step_ids: dict[str, Path_] = {}
     for si, step in _items(data, "steps"):
         _unique(step.get("id"), ("steps", si, "id"), step_ids, "step id", report)
+        if step.get("id") in qn.RESERVED_STEP_IDS:
+            report.add(
+                ("steps", si, "id"),
+                f"'{step['id']}' is the name of one of the wizard's own pages; "
+                f"step ids may not be any of: {', '.join(qn.RESERVED_STEP_IDS)}",
+            )
         for qi, q in _items(step, "questions"):
             path: Path_ = ("steps", si, "questions", qi)
             qid = q.get("id")

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from mixerpult.yamlsource import FastLoader
+
 LANGUAGES = ("da", "en")
 _FOLDER = Path(__file__).resolve().parent / "strings"
 
@@ -21,7 +23,7 @@ def strings() -> dict[str, dict[str, str]]:
     """Every UI string, by key."""
     table: dict[str, dict[str, str]] = {}
     for file in sorted(_FOLDER.glob("*.yaml")):
-        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=FastLoader) or {}
         for key, value in data.items():
             if key in table:
                 raise ValueError(f"{file.name}: string key '{key}' is defined twice")

@@ -23,6 +23,9 @@ Text = dict[str, str]
 QUESTION_TYPES = ("text", "long_text", "number", "choice", "multi_choice", "yes_no", "date")
 SHEET_PLACES = ("situation", "answers", "own_questions", "none")
 ROLES = ("first_name", "meeting_date", "weekly_hours")
+# Pages of the wizard that are not steps of a pack; a step may not take their names,
+# since the answers file records the page the user was on by this id.
+RESERVED_STEP_IDS = ("welcome", "mixerpult", "review", "walkthrough", "agreements", "finish")
 
 
 def tr(text: Text | None, lang: str, fallback: str = "da") -> str:

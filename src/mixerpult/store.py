@@ -25,22 +25,33 @@ FILE_NAME = "answers.yaml"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
-class AnswersFileError(Exception):
+class _Explained(Exception):
+    """An error whose reason is a string key (`reason_*` in strings/core.yaml), so the
+    wizard can say it in the user's language; `reason` is the English text."""
+
+    def __init__(self, path: Path, code: str, **values: Any) -> None:
+        self.path = path
+        self.code = code
+        self.values = values
+        super().__init__(f"{path}: {self.reason}")
+
+    def reason_in(self, lang: str) -> str:
+        """Why, in `lang`."""
+        from mixerpult.i18n import t
+
+        return t(f"reason_{self.code}", lang, **self.values)
+
+    @property
+    def reason(self) -> str:
+        return self.reason_in("en")
+
+
+class AnswersFileError(_Explained):
     """An answers file that cannot be read; the file is left as it is."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
-
-class SaveError(Exception):
+class SaveError(_Explained):
     """Saving failed (read-only folder, full disk …); the answers are still in memory."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 def data_dir() -> Path:
@@ -96,44 +107,43 @@ def load(path: Path) -> Session:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise AnswersFileError(
-                path,
-                f"the file is {size // 1024 // 1024} MB, far larger than "
-                "any answers file: it is probably not one",
-            )
+            raise AnswersFileError(path, "too_big", mb=size // 1024 // 1024)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise AnswersFileError(path, f"cannot read it: {exc.strerror or exc}") from exc
+        raise AnswersFileError(path, "unreadable", detail=exc.strerror or exc) from exc
     if not raw.strip():
-        raise AnswersFileError(path, "the file is empty (perhaps cut off while saving)")
+        raise AnswersFileError(path, "empty")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise AnswersFileError(path, "it is not UTF-8 text") from exc
+        raise AnswersFileError(path, "not_utf8") from exc
     try:
         return loads(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        line, column = (mark.line + 1, mark.column + 1) if mark else ("?", "?")
         raise AnswersFileError(
-            path, f"it is not valid YAML{where} (it may be truncated): {exc.problem or exc}"
+            path, "not_yaml_at", line=line, column=column, detail=exc.problem or exc
         ) from exc
     except yaml.YAMLError as exc:
-        raise AnswersFileError(path, f"it is not valid YAML: {exc}") from exc
+        raise AnswersFileError(path, "not_yaml", detail=exc) from exc
     except SessionFormatError as exc:
-        raise AnswersFileError(path, str(exc)) from exc
+        raise AnswersFileError(path, exc.code, **exc.values) from exc
 
 
-def set_aside(path: Path) -> Path:
-    """Rename an unreadable file to a dated backup beside it, and return the new name."""
+def set_aside(path: Path, tag: str = "broken") -> Path:
+    """Rename a file to a dated backup beside it (`NAME.TAG-DATE`); returns the new name.
+
+    `broken` for a file that cannot be read, `backup` for one put away to start anew.
+    """
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.broken-{stamp}")
+    backup = path.with_name(f"{path.name}.{tag}-{stamp}")
     n = 1
     while backup.exists():
         n += 1
-        backup = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+        backup = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
     os.replace(path, backup)
     return backup
 
@@ -148,14 +158,18 @@ def ensure_private_dir(folder: Path) -> None:
         os.chmod(folder, 0o700)
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically, readable by the user alone; SaveError on failure."""
+def write_private(path: Path, content: str | bytes) -> None:
+    """Write `content` to `path` atomically, readable by the user alone; SaveError on failure.
+
+    Text is written as UTF-8.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
     tmp_name = ""
     try:
         ensure_private_dir(path.parent)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:  # mkstemp makes it 0600
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:  # mkstemp makes it 0600
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
@@ -167,13 +181,11 @@ def write_private(path: Path, text: str) -> None:
             finally:
                 os.close(dir_fd)
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            reason = "the disk is full"
-        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            reason = "this place cannot be written to"
-        else:
-            reason = exc.strerror or str(exc)
-        raise SaveError(path, reason) from exc
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise SaveError(path, "disk_full") from exc
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise SaveError(path, "not_writable") from exc
+        raise SaveError(path, "os", detail=exc.strerror or exc) from exc
     finally:
         if tmp_name:
             with contextlib.suppress(OSError):

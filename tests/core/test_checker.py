@@ -36,6 +36,7 @@ EXPECTED: dict[str, list[str]] = {
     "20_not_a_mapping": ["1:1: error: the file: a question pack is a YAML mapping"],
     "21_levels_mismatch": ["35:11: error: mixerpult.levels: 2 levels for a scale of 5"],
     "22_missing_fact_date": ["44:5: error: facts[0]: missing key 'checked'"],
+    "24_reserved_step_id": ["7:9: error: steps[0].id: 'review' is the name of one of the wizard's own pages"],
     "23_multi_errors": ["11:15: error: steps[0].questions[0].type: unknown type 'txt'; did you mean 'text'?",
                         "13:9: error: steps[0].questions[0].hjælp: unknown key 'hjælp'; did you mean 'help'?"],
 }  # fmt: skip

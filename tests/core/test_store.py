@@ -207,3 +207,49 @@ def test_saved_file_is_documented_yaml(tmp_path: Path, pack: Questionnaire) -> N
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert list(data)[:4] == ["format", "questionnaire", "language", "created"]
     assert data["questionnaire"]["id"] == "minimal"
+
+
+def test_edited_wording_in_the_same_version_is_its_own_notice(pack: Questionnaire) -> None:
+    session = filled(pack)
+    assert reconcile(session, pack) == []
+    session.questionnaire.hash = "sha256:older"
+    assert [(n.kind, n.subject) for n in reconcile(session, pack)] == [("content", "minimal")]
+    session.questionnaire.version = "0"
+    assert [n.kind for n in reconcile(session, pack)] == ["version"]
+
+
+def test_reasons_are_said_in_danish_and_english(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_bytes(b"format: 1\nanswers: [\n")
+    with pytest.raises(store.AnswersFileError) as info:
+        store.load(path)
+    assert info.value.reason_in("da").startswith("den er ikke gyldig YAML ved linje 3, kolonne 1")
+    assert info.value.reason_in("en").startswith("it is not valid YAML at line 3, column 1")
+    failure = store.SaveError(path, "disk_full")
+    assert (failure.reason_in("da"), failure.reason) == ("disken er fuld", "the disk is full")
+
+
+def test_set_aside_names_the_backup_by_its_purpose(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("x", encoding="utf-8")
+    first = store.set_aside(path, tag="backup")
+    assert first.name.startswith("answers.yaml.backup-") and not path.exists()
+    path.write_text("y", encoding="utf-8")
+    second = store.set_aside(path, tag="backup")
+    assert second != first and second.read_text(encoding="utf-8") == "y"
+
+
+def test_write_private_takes_bytes_too(tmp_path: Path) -> None:
+    path = tmp_path / "ny" / "ark.pdf"
+    store.write_private(path, b"%PDF-\x00\xff")
+    assert path.read_bytes() == b"%PDF-\x00\xff"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_clear_fader_unsets_the_position_and_keeps_the_note(pack: Questionnaire) -> None:
+    session = filled(pack)
+    session.clear_fader("tid")
+    assert session.fader("tid").position is None
+    assert session.fader("tid").note == "Korte dage"
+    assert "tid" not in session.facts().faders or session.facts().faders["tid"] is None

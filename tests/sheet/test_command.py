@@ -121,10 +121,10 @@ def test_render_a_corrupt_answers_file(tmp_path: Path, capsys: pytest.CaptureFix
     broken.write_text("format: 1\nanswers: [\n", encoding="utf-8")
     assert main(["render", str(broken)]) == 1
     err = capsys.readouterr().err
-    assert "kan ikke læses" in err and "line" in err
+    assert "kan ikke læses" in err and "linje 3" in err
     broken.write_text("- just\n- a list\n", encoding="utf-8")
     assert main(["render", str(broken)]) == 1
-    assert "not an answers file" in capsys.readouterr().err
+    assert "ikke en svarfil" in capsys.readouterr().err
 
 
 def test_render_with_a_broken_or_missing_pack(

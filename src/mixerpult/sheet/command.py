@@ -60,7 +60,7 @@ def render_command(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         return _fail(t("sheet_no_answers", ui, path=answers_path))
     except store.AnswersFileError as exc:
-        return _fail(t("sheet_bad_answers", ui, path=exc.path, reason=exc.reason))
+        return _fail(t("sheet_bad_answers", ui, path=exc.path, reason=exc.reason_in(ui)))
     lang = args.lang or session.language
 
     pack_path: Path = args.questions or default_pack_path()
@@ -76,12 +76,10 @@ def render_command(args: argparse.Namespace) -> int:
         return _fail(t("sheet_templates_missing", lang, path=templates))
 
     # Differences between the answers and the pack are worth a word, never a stop:
-    # every answer is kept, and the sheet shows what the pack still asks. A changed
-    # fingerprint alone (same id and version) changes nothing the sheet shows.
-    ref = session.questionnaire
-    same_version = (ref.id, ref.version) == (pack.id, pack.version)
+    # every answer is kept, and the sheet shows what the pack still asks. Edited
+    # wording alone (same id and version) changes nothing the sheet shows.
     for notice in reconcile(session, pack):
-        if notice.kind == "version" and same_version:
+        if notice.kind == "content":
             continue
         print(
             t(f"notice_{notice.kind}", lang, subject=notice.subject, detail=notice.detail),
@@ -104,7 +102,7 @@ def render_command(args: argparse.Namespace) -> int:
         except SheetError as exc:
             return _fail(t("sheet_failed", lang, reason=exc))
         except store.SaveError as exc:
-            return _fail(t("sheet_save_failed", lang, path=exc.path, reason=exc.reason))
+            return _fail(t("sheet_save_failed", lang, path=exc.path, reason=exc.reason_in(lang)))
     print(t("sheet_written", lang))
     for path in written:
         print(f"  {path}")

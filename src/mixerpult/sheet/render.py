@@ -8,10 +8,6 @@ health information.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -20,7 +16,7 @@ from mixerpult.answers import Session
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.sheet.templates import TEMPLATE_NAMES, environment
 from mixerpult.sheet.view import SheetView, build_view
-from mixerpult.store import SaveError, ensure_private_dir, write_private
+from mixerpult.store import write_private
 
 FORMATS = ("md", "html", "txt", "pdf")
 SUFFIXES = {"md": ".md", "html": ".html", "txt": ".txt", "pdf": ".pdf"}
@@ -96,41 +92,6 @@ def render_pdf(view: SheetView, templates: Path | None = None) -> bytes:
     return pdf
 
 
-def write_private_bytes(path: Path, data: bytes) -> None:
-    """`store.write_private` for bytes: atomic, 0600, SaveError on failure.
-
-    A copy of its steps rather than a change to the store, which has no bytes variant.
-    """
-    tmp_name = ""
-    try:
-        ensure_private_dir(path.parent)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:  # mkstemp makes it 0600
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = ""
-        with contextlib.suppress(OSError):  # not every file system syncs a folder
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            reason = "the disk is full"
-        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            reason = "this place cannot be written to"
-        else:
-            reason = exc.strerror or str(exc)
-        raise SaveError(path, reason) from exc
-    finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-
-
 def file_name(view: SheetView, fmt: str) -> str:
     """The sheet's file name in a folder, e.g. 'forberedelse.pdf' or 'preparation.html'."""
     return view.file_stem + SUFFIXES[fmt]
@@ -139,7 +100,7 @@ def file_name(view: SheetView, fmt: str) -> str:
 def write_sheet(view: SheetView, fmt: str, path: Path, templates: Path | None = None) -> Path:
     """Render `view` as `fmt` and write it to `path` (0600, atomically)."""
     if fmt == "pdf":
-        write_private_bytes(path, render_pdf(view, templates))
+        write_private(path, render_pdf(view, templates))
     else:
         write_private(path, render_text(view, fmt, templates))
     return path
