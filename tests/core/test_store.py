@@ -253,3 +253,11 @@ def test_clear_fader_unsets_the_position_and_keeps_the_note(pack: Questionnaire)
     assert session.fader("tid").position is None
     assert session.fader("tid").note == "Korte dage"
     assert "tid" not in session.facts().faders or session.facts().faders["tid"] is None
+
+
+def test_the_example_session_matches_the_shipped_pack(root: Path) -> None:
+    """After an edit of the shipped pack, update the example's hash (and answers) too."""
+    from mixerpult.resources import default_pack_path
+
+    session = store.load(root / "examples" / "answers.da.yaml")
+    assert reconcile(session, load_pack(default_pack_path())) == []
