@@ -151,16 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     from mixerpult.checker import check_path
-    from mixerpult.resources import questions_dir
+    from mixerpult.resources import questions_dir, templates_dir
+    from mixerpult.sheet.templates import check_templates
 
     target = args.target or questions_dir()
     problems = check_path(target)
-    try:
-        from mixerpult.sheet.templates import check_templates
-    except ImportError:  # the sheet package is optional for checking packs
-        pass
-    else:
-        problems.extend(check_templates(args.templates))
+    problems.extend(check_templates(args.templates))
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
@@ -168,7 +164,8 @@ def _check(args: argparse.Namespace) -> int:
     if errors:
         print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
         return 1
-    print(f"ok: {target}" + (f" ({warnings} warning(s))" if warnings else ""))
+    checked = f"{target}, templates {args.templates or templates_dir()}"
+    print(f"ok: {checked}" + (f" ({warnings} warning(s))" if warnings else ""))
     return 0
 
 

@@ -28,7 +28,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_carries_data_folders(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "mixerpult/_data/questions/sygeopfoelgning.yaml" in names
+    assert "mixerpult/_data/templates/sheet.typ.j2" in names
     assert "mixerpult/strings/core.yaml" in names
+    assert "mixerpult/web/page/app_index.html" in names
 
 
 def test_installed_wheel_checks_its_pack_from_another_folder(wheel: Path, tmp_path: Path) -> None:
@@ -51,3 +53,13 @@ def test_installed_wheel_checks_its_pack_from_another_folder(wheel: Path, tmp_pa
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "_data/questions" in result.stdout
+    assert "_data/templates" in result.stdout  # the templates were compiled too
+
+    render = "import sys; from mixerpult.cli import main; sys.exit(main(sys.argv[1:]))"
+    example = ROOT / "examples" / "answers.da.yaml"
+    result = subprocess.run([str(python), "-c", render, "render", str(example), "--format", "all",
+                             "-o", str(tmp_path / "out")],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    made = sorted(p.suffix for p in (tmp_path / "out").iterdir())
+    assert made == [".html", ".md", ".pdf", ".txt"]
