@@ -7,9 +7,11 @@ same in every run, which snapshots need) and no test can touch real data.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -66,6 +68,29 @@ def example_answers(answers_path: Path, shipped_pack: Questionnaire) -> Path:
     return answers_path
 
 
+MEETING_AGREEMENTS = {
+    "notes": "Mette starter på 12 timer om ugen.\nNy samtale om fire uger. [b]ikke fed[/b]",
+    "next_steps": [
+        {
+            "what": "Lave en plan for delvis raskmelding",
+            "who": "Mette og lederen",
+            "by": dt.date(2026, 12, 10),
+        },
+        {"what": "Ny opfølgningssamtale", "who": "Sagsbehandleren", "by": "om fire uger"},
+    ],
+}
+"""Agreements as they might look after the meeting (a date, words, and markup-like text)."""
+
+
+@pytest.fixture
+def meeting_answers(example_answers: Path) -> Path:
+    """The example answers file with the meeting's agreements filled in."""
+    data = yaml.safe_load(example_answers.read_text(encoding="utf-8"))
+    data["agreements"] = MEETING_AGREEMENTS
+    example_answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return example_answers
+
+
 @pytest.fixture
 def make_app(answers_path: Path, shipped_pack: Questionnaire) -> AppFactory:
     """A wizard on the test's answers file; saves at once unless told otherwise."""
@@ -77,6 +102,7 @@ def make_app(answers_path: Path, shipped_pack: Questionnaire) -> AppFactory:
         lang: str | None = None,
         theme: str | None = None,
         save_delay: float = 0,
+        **options: Any,
     ) -> MixerpultApp:
         return MixerpultApp(
             path or answers_path,
@@ -84,6 +110,7 @@ def make_app(answers_path: Path, shipped_pack: Questionnaire) -> AppFactory:
             lang=lang,
             theme=theme,
             save_delay=save_delay,
+            **options,
         )
 
     return make

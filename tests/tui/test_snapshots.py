@@ -143,3 +143,55 @@ def test_themes(
 ) -> None:
     app = make_app(theme=theme)
     assert snap_compare(app, terminal_size=(80, 24), run_before=go("mixerpult"))
+
+
+WALK_SIZES = [
+    pytest.param((60, 20), id="60x20"),  # a browser tab with a large font
+    pytest.param((80, 24), id="80x24"),
+    pytest.param((120, 40), id="120x40"),
+]
+
+
+def pages_down(count: int) -> RunBefore:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        for _ in range(count):
+            await pilot.press("pagedown")
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestMeeting:
+    """The walkthrough (started in it, as `--walkthrough` will) and the agreements."""
+
+    @pytest.mark.parametrize("size", WALK_SIZES)
+    def test_walkthrough(
+        self, snap_compare: Snap, make_app: AppFactory, meeting_answers: Path, size: Any, lang: str
+    ) -> None:
+        # Three sections down: the fader bank, drawn large.
+        app = make_app(lang=lang, start_in_walkthrough=True)
+        assert snap_compare(app, terminal_size=size, run_before=pages_down(3))
+
+    def test_walkthrough_private_hidden(
+        self, snap_compare: Snap, make_app: AppFactory, meeting_answers: Path, lang: str
+    ) -> None:
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await pilot.pause()
+            pilot.app.screen.query_one("#r-behandling").focus()
+            await pilot.pause()
+
+        app = make_app(lang=lang, start_in_walkthrough=True)
+        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+    def test_agreements(
+        self, snap_compare: Snap, make_app: AppFactory, meeting_answers: Path, lang: str
+    ) -> None:
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await pilot.pause()
+            await pilot.press("a")
+            await pilot.pause()
+
+        app = make_app(lang=lang, start_in_walkthrough=True)
+        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -5,6 +5,10 @@ the answers file, the debounced autosave, the save on every page change and
 on exit, and the SIGTERM/SIGHUP handlers (Textual's driver has none, so
 closing the terminal would otherwise kill the app before anything is saved).
 Screens only edit the session and call `mark_dirty()`.
+
+It also owns what is shown to whom: `hide_private` keeps private answers off
+the screen while someone else may be looking (in the walkthrough, and always
+when served to a browser, until the employee says otherwise).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from mixerpult.answers import Session, reconcile
 from mixerpult.i18n import LANGUAGES, t
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.commands import WizardCommands
-from mixerpult.tui.flow import FINISH, MIXERPULT, REVIEW, Flow
+from mixerpult.tui.flow import AGREEMENTS, ASIDE, FINISH, MIXERPULT, REVIEW, WALKTHROUGH, Flow
 from mixerpult.tui.text import localize_bindings, short_path
 from mixerpult.tui.themes import HIGH_CONTRAST, THEMES, choose_theme
 
@@ -42,7 +46,11 @@ SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 class MixerpultApp(App[int]):
     """The wizard for one answers file and one question pack."""
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["styles/base.tcss", "styles/pages.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "styles/base.tcss",
+        "styles/pages.tcss",
+        "styles/walkthrough.tcss",
+    ]
     TITLE = "Mixerpult"
     COMMANDS: ClassVar[set[type[WizardCommands]]] = {WizardCommands}  # type: ignore[assignment]
 
@@ -50,6 +58,7 @@ class MixerpultApp(App[int]):
         Binding("f1", "help", "Hjælp"),
         Binding("question_mark", "help", "Hjælp", show=False),
         Binding("ctrl+s", "save_as", "Gem som", show=False),
+        Binding("ctrl+g", "walkthrough", "Gennemgang", show=False),
         Binding("ctrl+q", "quit", "Afslut", priority=True),
     ]
 
@@ -65,7 +74,12 @@ class MixerpultApp(App[int]):
         theme: str | None = None,
         save_delay: float = 0.5,
         lock: bool = True,
+        shared_screen: bool | None = None,
+        start_in_walkthrough: bool = False,
     ) -> None:
+        """`shared_screen`: whether others may see the screen, so private answers start
+        hidden (None: only when served to a browser). `start_in_walkthrough`: open the
+        walkthrough at once instead of the welcome (an unreadable file still says so)."""
         super().__init__()
         self.answers_path = answers_path
         self.pack = pack
@@ -86,13 +100,27 @@ class MixerpultApp(App[int]):
         self._save_timer: Timer | None = None
         self._save_error: store.SaveError | None = None
         self._signals_installed: list[signal.Signals] = []
+        self.shared_screen = shared_screen
+        self.start_in_walkthrough = start_in_walkthrough
+        self.hide_private = bool(shared_screen)
+        """Private answers are shown as "hidden" on the overview pages and step pages."""
+        self.aside_origin: dict[str, str | None] = {}
+        """Where the walkthrough and the agreements lead back to (None: the resume page)."""
         self.register_theme(HIGH_CONTRAST)
         self.theme = choose_theme(theme, self.no_color)
 
     # -- start ---------------------------------------------------------------
 
+    @property
+    def in_browser(self) -> bool:
+        """Whether the wizard is served to a web browser (tests pretend by patching this)."""
+        return self.is_web
+
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        if self.shared_screen is None:
+            # Known only now: the driver that says so exists once the app runs.
+            self.hide_private = self.in_browser
         localize_bindings(self, self.ui_lang)
         if self._use_lock:
             lock = store.Lock(self.answers_path)
@@ -127,6 +155,8 @@ class MixerpultApp(App[int]):
                 localize_bindings(self, self.ui_lang)
             self._tell_notices(session)
         self.push_screen(WelcomeScreen())
+        if self.start_in_walkthrough:
+            self.open_walkthrough()
 
     def _tell_notices(self, session: Session) -> None:
         for notice in reconcile(session, self.pack):
@@ -285,35 +315,101 @@ class MixerpultApp(App[int]):
 
     # -- pages -----------------------------------------------------------------
 
-    def go(self, page: str, *, focus: str | None = None, from_review: bool = False) -> None:
-        """Show `page` (a step id, 'mixerpult', 'review' or 'finish'), saving first."""
+    def go(self, page: str, *, focus: str | None = None, return_to: str | None = None) -> None:
+        """Show `page` (a step id, 'mixerpult', 'review', 'finish', 'walkthrough' or
+        'agreements'), saving first.
+
+        `focus` names what to focus there (a question, a channel, an item's id);
+        `return_to` opens a page to edit something, and its "next" leads back there.
+        """
+        from mixerpult.tui.screens.agreements import AgreementsScreen
         from mixerpult.tui.screens.finish import FinishScreen
         from mixerpult.tui.screens.mixerpult import MixerpultScreen
         from mixerpult.tui.screens.review import ReviewScreen
         from mixerpult.tui.screens.step import StepScreen
+        from mixerpult.tui.screens.walkthrough import WalkthroughScreen
 
         session = self.s
-        if page not in self.flow.pages:
+        if page not in self.flow.pages and page not in ASIDE:
             page = self.flow.first
-        stored = REVIEW if page == FINISH else page
-        if session.current_step != stored:
-            session.current_step = stored
-            self._dirty = True
+        if page in ASIDE:
+            self._note_origin(page)
+        else:
+            # The pages aside are never where the wizard resumes.
+            stored = REVIEW if page == FINISH else page
+            if session.current_step != stored:
+                session.current_step = stored
+                self._dirty = True
         screen: Screen[None]
         if page == MIXERPULT:
-            screen = MixerpultScreen(focus=focus, from_review=from_review)
+            screen = MixerpultScreen(focus=focus, return_to=return_to)
         elif page == REVIEW:
             screen = ReviewScreen(focus=focus)
         elif page == FINISH:
             screen = FinishScreen()
+        elif page == WALKTHROUGH:
+            screen = WalkthroughScreen(focus=focus)
+        elif page == AGREEMENTS:
+            screen = AgreementsScreen(focus=focus, return_to=self.aside_origin.get(AGREEMENTS))
         else:
-            screen = StepScreen(self.pack.step(page), focus=focus, from_review=from_review)
+            screen = StepScreen(self.pack.step(page), focus=focus, return_to=return_to)
         # Help, palette or a question on top belong to the page being left.
         while len(self.screen_stack) > 2 and isinstance(self.screen, ModalScreen):
             self.pop_screen()
         self.switch_screen(screen)
         # After the switch, so that a failing save's "save as" opens over the new page.
         self.save_now()
+
+    def _note_origin(self, page: str) -> None:
+        """Remember where `page` (walkthrough or agreements) was opened from.
+
+        Coming back to it from something it opened (an answer being edited, the
+        agreements opened from the walkthrough) keeps the first origin, so that
+        "back" still leads to where the user started.
+        """
+        current = self.page
+        if current == page:
+            return
+        returning = getattr(self.screen, "return_to", None) == page or (
+            current in ASIDE and self.aside_origin.get(current) == page
+        )
+        if returning and page in self.aside_origin:
+            return
+        self.aside_origin[page] = current
+        if page == WALKTHROUGH:
+            # Someone else is looking: private answers start hidden, every time.
+            self.hide_private = True
+
+    def leave_aside(self, page: str, *, focus: str | None = None) -> None:
+        """Leave the walkthrough or the agreements for where they were opened from."""
+        origin = self.aside_origin.get(page)
+        if origin is None or origin == page:
+            origin = self.flow.resume_page(self.s)
+        self.go(origin, focus=focus)
+
+    def open_walkthrough(self, *, focus: str | None = None) -> None:
+        """Show the walkthrough (private answers hidden, unless coming back to it)."""
+        if self.session is not None and self.page != WALKTHROUGH:
+            self.go(WALKTHROUGH, focus=focus)
+
+    def open_agreements(self, *, focus: str | None = None) -> None:
+        """Show the agreements of the meeting; leaving them leads back here."""
+        if self.session is not None and self.page != AGREEMENTS:
+            self.go(AGREEMENTS, focus=focus)
+
+    def set_hide_private(self, hide: bool) -> None:
+        """Hide or show private answers on every page at once (nothing is saved)."""
+        if hide == self.hide_private:
+            return
+        self.hide_private = hide
+        from mixerpult.tui.screens.base import WizardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WizardScreen) and screen.shows_private:
+                screen.relanguage()
+        self.refresh_bindings()
+        key = "private_now_hidden" if hide else "private_now_shown"
+        self.notify(t(key, self.ui_lang), markup=False, timeout=4)
 
     @property
     def page(self) -> str | None:
@@ -353,6 +449,12 @@ class MixerpultApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_walkthrough(self) -> None:
+        self.open_walkthrough()
+
+    def action_toggle_private(self) -> None:
+        self.set_hide_private(not self.hide_private)
 
     def action_save_as(self) -> None:
         from mixerpult.tui.screens.save_as import SaveAsScreen

@@ -53,6 +53,18 @@ class WizardCommands(Provider):
                     t("cmd_theme_help", lang),
                 )
             )
+        if app.session is not None:
+            commands.append(
+                (t("cmd_walkthrough", lang), app.open_walkthrough, t("cmd_walkthrough_help", lang))
+            )
+            commands.append(
+                (t("cmd_agreements", lang), app.open_agreements, t("cmd_agreements_help", lang))
+            )
+            if app.hide_private:
+                private = (t("cmd_show_private", lang), partial(app.set_hide_private, False))
+            else:
+                private = (t("cmd_hide_private", lang), partial(app.set_hide_private, True))
+            commands.append((*private, t("cmd_private_help", lang)))
         commands.append((t("key_help", lang), app.action_help, t("cmd_help_help", lang)))
         if app.session is not None:
             commands.append((t("key_save_as", lang), app.action_save_as, ""))

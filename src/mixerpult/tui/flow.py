@@ -3,6 +3,11 @@
 Pure data (no Textual), so the order can be tested and reused without a screen.
 A page is named by a step id or by one of the fixed names below; the same name
 is stored as `Session.current_step`, so resuming lands on the same page.
+
+Two pages stand outside the order: the walkthrough (the whole session at a
+glance, for the meeting) and the agreements made there. They are visited from
+anywhere and lead back to where they were opened; they are never stored as the
+page to resume on.
 """
 
 from __future__ import annotations
@@ -14,7 +19,11 @@ from mixerpult.questionnaire import Questionnaire, tr
 MIXERPULT = "mixerpult"
 REVIEW = "review"
 FINISH = "finish"
+WALKTHROUGH = "walkthrough"
+AGREEMENTS = "agreements"
 FIXED = (MIXERPULT, REVIEW, FINISH)
+ASIDE = (WALKTHROUGH, AGREEMENTS)
+"""Pages outside the order (the question pack may not use these ids for steps either)."""
 
 
 class Flow:
@@ -70,4 +79,8 @@ class Flow:
             return t("review_title", lang)
         if page == FINISH:
             return t("finish_title", lang)
+        if page == WALKTHROUGH:
+            return t("walkthrough_title", lang)
+        if page == AGREEMENTS:
+            return t("agreements_title", lang)
         return tr(self.pack.step(page).title, lang)

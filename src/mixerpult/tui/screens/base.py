@@ -52,14 +52,42 @@ class Wizardly:
         screen.call_later(rebuild)
 
 
+PRIVATE_BINDINGS: list[BindingType] = [
+    # One key, two bindings: the footer shows the one that applies now, in words
+    # that say what pressing it will do.
+    Binding("p", "hide_private", "Skjul private"),
+    Binding("p", "show_private", "Vis private"),
+]
+"""The "hide private answers" switch, for the screens that show answers."""
+
+
+def private_action_state(screen: Wizardly, action: str) -> bool | None:
+    """Whether `action` is one of the private switch's and applies now (None: not one)."""
+    if action == "hide_private":
+        return not screen.wizard.hide_private
+    if action == "show_private":
+        return screen.wizard.hide_private
+    return None
+
+
 class WizardScreen(Wizardly, Screen[None]):
     """A full-screen page of the wizard."""
 
     page: str | None = None
-    """The page this screen shows (a step id, 'mixerpult', 'review', 'finish'), if any."""
+    """The page this screen shows (a step id, 'mixerpult', 'review', 'finish',
+    'walkthrough', 'agreements'), if any."""
+
+    shows_private: ClassVar[bool] = False
+    """Whether the screen shows answers, and so is rebuilt when private ones are hidden."""
 
     def on_mount(self) -> None:
         self.localize()
+
+    def action_hide_private(self) -> None:
+        self.wizard.set_hide_private(True)
+
+    def action_show_private(self) -> None:
+        self.wizard.set_hide_private(False)
 
 
 class WizardModal(Wizardly, ModalScreen[Any]):

@@ -3,11 +3,18 @@
 The sheet is made by `mixerpult.sheet.render.render_session`, imported only
 when asked for: it loads Jinja2 and Typst, which the wizard must not pay for
 at start-up, and it may be missing in a partial installation.
+
+Served to a browser, the sheet is made in a private temporary folder and handed
+to the browser with `App.deliver_binary` (a download per format); nothing is
+left behind on the serving machine but the answers file itself.
 """
 
 from __future__ import annotations
 
 import importlib
+import io
+import shutil
+import tempfile
 from pathlib import Path
 from typing import ClassVar
 
@@ -47,6 +54,8 @@ class FinishScreen(PageScreen):
     def __init__(self) -> None:
         super().__init__(FINISH)
         self.made: list[Path] = []
+        self.delivered: dict[str, bytes] = {}
+        """Sheets handed to the browser, by file name (kept to open the PDF again)."""
 
     def action_make_sheet(self) -> None:
         self.make_sheet()
@@ -65,11 +74,15 @@ class FinishScreen(PageScreen):
             with RadioSet(id="audience", compact=True):
                 for i, audience in enumerate(AUDIENCES):
                     yield RadioButton(plain(self.t(f"audience_{audience}")), i == 0)
-            yield Label(plain(self.t("finish_folder")), classes="field-label")
-            yield Input(short_path(self.wizard.answers_path.parent), id="folder")
+            if self.wizard.in_browser:
+                yield Static(plain(self.t("finish_browser")), classes="page-intro")
+            else:
+                yield Label(plain(self.t("finish_folder")), classes="field-label")
+                yield Input(short_path(self.wizard.answers_path.parent), id="folder")
             yield Static("", id="result", markup=False)
             with Horizontal(classes="button-row"):
                 yield Button(plain(self.t("button_open_pdf")), id="open-pdf", disabled=True)
+                yield Button(plain(self.t("button_walkthrough")), id="walkthrough")
                 yield Button(plain(self.t("button_quit")), id="quit")
         with Horizontal(id="nav"):
             yield Button(plain(self.t("button_back")), id="back")
@@ -84,6 +97,10 @@ class FinishScreen(PageScreen):
     async def _quit(self) -> None:
         await self.wizard.action_quit()
 
+    @on(Button.Pressed, "#walkthrough")
+    def _walkthrough(self) -> None:
+        self.wizard.open_walkthrough()
+
     # -- making the sheet ---------------------------------------------------------
 
     def chosen_formats(self) -> list[str]:
@@ -94,7 +111,10 @@ class FinishScreen(PageScreen):
         return AUDIENCES[index if index >= 0 else 0]
 
     def chosen_folder(self) -> Path:
-        text = self.query_one("#folder", Input).value.strip()
+        folders = self.query("#folder")
+        if not folders:
+            return self.wizard.answers_path.parent
+        text = folders.first(Input).value.strip()
         return Path(text).expanduser() if text else self.wizard.answers_path.parent
 
     @on(Button.Pressed, "#make")
@@ -109,9 +129,13 @@ class FinishScreen(PageScreen):
         self._show(self.t("finish_working"))
         # A copy: the sheet is rendered in a thread while the user may go on editing.
         session = app.s.model_copy(deep=True)
-        self.render_sheet(
-            session, app.pack, formats, self.chosen_folder(), app.ui_lang, self.chosen_audience()
-        )
+        audience = self.chosen_audience()
+        if app.in_browser:
+            self.render_for_browser(session, app.pack, formats, app.ui_lang, audience)
+        else:
+            self.render_sheet(
+                session, app.pack, formats, self.chosen_folder(), app.ui_lang, audience
+            )
 
     @work(thread=True, exclusive=True, group="sheet")
     def render_sheet(
@@ -139,6 +163,51 @@ class FinishScreen(PageScreen):
         else:
             self.app.call_from_thread(self._done, list(paths))
 
+    @work(thread=True, exclusive=True, group="sheet")
+    def render_for_browser(
+        self,
+        session: Session,
+        pack: Questionnaire,
+        formats: list[str],
+        lang: str,
+        audience: str,
+    ) -> None:
+        """Make the sheet in a private temporary folder, read it, and remove the folder."""
+        try:
+            render_session = importlib.import_module("mixerpult.sheet.render").render_session
+        except (ImportError, AttributeError):
+            self.app.call_from_thread(self._failed, "finish_unavailable", "")
+            return
+        # mkdtemp makes a folder only this user can read; the sheet holds health details.
+        folder = Path(tempfile.mkdtemp(prefix="mixerpult-sheet-"))
+        try:
+            paths = render_session(session, pack, formats, folder, lang, audience)
+            files = {Path(p).name: Path(p).read_bytes() for p in paths}
+        except NotImplementedError:
+            self.app.call_from_thread(self._failed, "finish_unavailable", "")
+        except Exception as exc:  # the sheet is another module: report, never crash
+            self.app.call_from_thread(self._failed, "finish_failed", str(exc) or type(exc).__name__)
+        else:
+            self.app.call_from_thread(self._deliver, files)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _deliver(self, files: dict[str, bytes]) -> None:
+        """Hand every file to the browser as a download."""
+        self.delivered = files
+        self.made = []
+        for name, data in files.items():
+            self.app.deliver_binary(io.BytesIO(data), save_filename=name, name=name)
+        self.query_one("#make", Button).disabled = False
+        lines = [self.t("finish_delivered")] + [f"  {name}" for name in files]
+        self._show("\n".join(lines))
+        open_pdf = self.query_one("#open-pdf", Button)
+        open_pdf.disabled = not any(name.endswith(".pdf") for name in files)
+        self.query_one("#result", Static).scroll_visible(animate=False)
+        if not open_pdf.disabled:
+            open_pdf.focus()
+        self.notify(" ".join([self.t("finish_delivered"), *files]), markup=False)
+
     def _show(self, text: str) -> None:
         self.query_one("#result", Static).update(plain(text))
 
@@ -150,6 +219,7 @@ class FinishScreen(PageScreen):
 
     def _done(self, paths: list[Path]) -> None:
         self.made = paths
+        self.delivered = {}
         self.query_one("#make", Button).disabled = False
         lines = [self.t("finish_done")] + [f"  {short_path(p)}" for p in paths]
         self._show("\n".join(lines))
@@ -164,6 +234,12 @@ class FinishScreen(PageScreen):
 
     @on(Button.Pressed, "#open-pdf")
     def open_pdf(self) -> None:
+        pdf_name = next((name for name in self.delivered if name.endswith(".pdf")), None)
+        if pdf_name is not None:
+            # In a browser: the PDF again, shown in a tab this time.
+            data = io.BytesIO(self.delivered[pdf_name])
+            self.app.deliver_binary(data, save_filename=pdf_name, open_method="browser")
+            return
         pdf = next((p for p in self.made if p.suffix == ".pdf"), None)
         if pdf is not None:
             self.app.open_url(pdf.resolve().as_uri())

@@ -30,8 +30,8 @@ class MixerpultScreen(PageScreen):
         Binding("enter", "edit_note", "Note"),
     ]
 
-    def __init__(self, *, focus: str | None = None, from_review: bool = False) -> None:
-        super().__init__(MIXERPULT, from_review=from_review)
+    def __init__(self, *, focus: str | None = None, return_to: str | None = None) -> None:
+        super().__init__(MIXERPULT, return_to=return_to)
         mixer = self.wizard.pack.mixerpult
         assert mixer is not None, "the pack has no mixerpult"
         self.mixer: Mixerpult = mixer

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
-from mixerpult.tui.flow import REVIEW
+from mixerpult.tui.flow import REVIEW, WALKTHROUGH
 from mixerpult.tui.screens.base import WizardScreen
 from mixerpult.tui.text import plain
 from mixerpult.tui.widgets.topbar import TopBar
@@ -27,11 +27,25 @@ class PageScreen(WizardScreen):
         Binding("ctrl+r", "review", "Oversigt"),
     ]
 
-    def __init__(self, page: str, *, from_review: bool = False) -> None:
+    def __init__(self, page: str, *, return_to: str | None = None) -> None:
         super().__init__(id=f"page-{page}")
         self.page = page
-        self.from_review = from_review
-        """Opened from the review to edit something: "next" leads back there."""
+        self.return_to = return_to
+        """Opened from the review or the walkthrough to edit something: "next" leads
+        back there (None: "next" goes on to the following page)."""
+
+    @property
+    def from_review(self) -> bool:
+        """Opened to edit something from the review or the walkthrough."""
+        return self.return_to is not None
+
+    def return_label(self) -> str:
+        """The "next" button's words on a page opened to edit something."""
+        if self.return_to == WALKTHROUGH:
+            return self.t("button_to_walkthrough")
+        if self.return_to == REVIEW:
+            return self.t("button_to_review")
+        return self.t("button_done")
 
     # -- parts -------------------------------------------------------------------
 
@@ -45,10 +59,9 @@ class PageScreen(WizardScreen):
         with Horizontal(id="nav"):
             yield Button(plain(self.t("button_back")), id="back")
             yield Static("", id="nav-status", markup=False)
-            if self.from_review:
-                label = self.t("button_to_review")
-            else:
-                label = next_label or self.t("button_next")
+            label = (
+                self.return_label() if self.from_review else (next_label or self.t("button_next"))
+            )
             yield Button(plain(label), id="next", variant="primary")
 
     def set_status(self, text: str) -> None:
@@ -77,8 +90,8 @@ class PageScreen(WizardScreen):
     def action_next(self) -> None:
         if not self.can_leave():
             return
-        if self.from_review:
-            self.wizard.go(REVIEW, focus=self.review_focus())
+        if self.return_to is not None:
+            self.wizard.go(self.return_to, focus=self.review_focus())
             return
         following = self.wizard.flow.next(self.page)
         if following is not None:

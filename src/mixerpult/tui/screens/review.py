@@ -1,40 +1,54 @@
-"""The review: every step with its answers and the fader bank, each item editable.
+"""The review: every step with its answers, the fader bank and the agreements, each
+item editable.
 
-Unanswered questions and private answers are marked in words (not only in
-colour), so the marks survive NO_COLOR and screen readers.
+How an item reads is decided in `mixerpult.tui.summary`, shared with the walkthrough.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Static
 
 from mixerpult.questionnaire import Question, Step, tr
-from mixerpult.tui.flow import FINISH, MIXERPULT, REVIEW
-from mixerpult.tui.format import answer_text
+from mixerpult.tui.flow import AGREEMENTS, FINISH, MIXERPULT, REVIEW
+from mixerpult.tui.screens.base import PRIVATE_BINDINGS, private_action_state
 from mixerpult.tui.screens.page import PageScreen
+from mixerpult.tui.summary import fader_bar
 from mixerpult.tui.text import plain
-from mixerpult.tui.widgets.review_item import ReviewItem
+from mixerpult.tui.widgets.review_item import (
+    ReviewItem,
+    agreement_items,
+    fader_item,
+    question_item,
+)
 
-
-def fader_bar(position: int | None, scale: int) -> str:
-    """A fader's position drawn small, e.g. '■■□□□' for 2 of 5."""
-    if position is None:
-        return "·" * scale
-    return "■" * position + "□" * (scale - position)
+__all__ = ["ReviewScreen", "fader_bar"]
 
 
 class ReviewScreen(PageScreen):
     """All answers on one page."""
+
+    shows_private: ClassVar[bool] = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *PRIVATE_BINDINGS,
+        Binding("g", "walkthrough", "Gennemgang", show=False),
+        Binding("a", "agreements", "Aftaler", show=False),
+    ]
 
     def __init__(self, *, focus: str | None = None) -> None:
         super().__init__(REVIEW)
         self.focus_target = focus
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state = private_action_state(self, action)
+        if state is not None:
+            return state
         return action != "review"
 
     def compose(self) -> ComposeResult:
@@ -56,7 +70,13 @@ class ReviewScreen(PageScreen):
                     yield from self._fader_items()
                 else:
                     yield from self._step_items(app.pack.step(page))
-        yield from self.nav_bar(next_label=self.t("button_make_sheet"))
+            yield Static(plain(self.t("agreements_title")), classes="review-section")
+            yield from agreement_items(app.s, app.ui_lang)
+        with Horizontal(id="nav"):
+            yield Button(plain(self.t("button_back")), id="back")
+            yield Button(plain(self.t("button_walkthrough")), id="walkthrough")
+            yield Static("", id="nav-status", markup=False)
+            yield Button(plain(self.t("button_make_sheet")), id="next", variant="primary")
         yield Footer()
 
     def _step_items(self, step: Step) -> ComposeResult:
@@ -65,50 +85,16 @@ class ReviewScreen(PageScreen):
         if not visible:
             yield Static(plain(self.t("review_no_questions")), classes="review-empty")
         for question in visible:
-            content = self._question_content(question)
-            yield ReviewItem(content, step.id, question.id, id=f"r-{question.id}")
-
-    def _question_content(self, question: Question) -> Content:
-        app = self.wizard
-        lang = app.ui_lang
-        value = app.s.answer(question.id)
-        head: list[Content | tuple[str, str] | str] = [(tr(question.label, lang), "bold")]
-        if app.s.is_private(question.id):
-            head.append(("  " + self.t("review_private_mark"), "italic $warning"))
-        if value is None:
-            mark = self.t("review_unanswered")
-            if question.required == "hard":
-                mark = self.t("review_unanswered_required")
-            body = Content.styled(mark, "italic $text-muted")
-        else:
-            body = plain(answer_text(question, value, lang))
-        return Content.assemble(*head, "\n", body)
+            yield question_item(
+                question, step.id, app.s, app.ui_lang, hide_private=app.hide_private
+            )
 
     def _fader_items(self) -> ComposeResult:
         app = self.wizard
         mixer = app.pack.mixerpult
         assert mixer is not None
-        lang = app.ui_lang
         for channel in mixer.channels:
-            setting = app.s.fader(channel.id)
-            scale = mixer.scale_of(channel)
-            level = (
-                mixer.level(channel, setting.position, lang)
-                if setting.position is not None
-                else self.t("fader_unset")
-            )
-            parts: list[Content | tuple[str, str] | str] = [
-                (tr(channel.label, lang), "bold"),
-                "  ",
-                fader_bar(setting.position, scale),
-                "  ",
-                (level, "italic" if setting.position is None else ""),
-            ]
-            if setting.note.strip():
-                parts.extend(["\n", plain(setting.note)])
-            yield ReviewItem(
-                Content.assemble(*parts), MIXERPULT, channel.id, id=f"r-fader-{channel.id}"
-            )
+            yield fader_item(mixer, channel, app.s, app.ui_lang)
 
     def on_mount(self) -> None:
         self.set_status("")
@@ -136,7 +122,21 @@ class ReviewScreen(PageScreen):
 
     @on(ReviewItem.Opened)
     def _open(self, event: ReviewItem.Opened) -> None:
-        self.wizard.go(event.item.page, focus=event.item.target, from_review=True)
+        item = event.item
+        if item.page == AGREEMENTS:
+            self.wizard.open_agreements(focus=item.target)
+        elif item.page is not None:
+            self.wizard.go(item.page, focus=item.target, return_to=REVIEW)
+
+    def action_walkthrough(self) -> None:
+        self.wizard.open_walkthrough()
+
+    def action_agreements(self) -> None:
+        self.wizard.open_agreements()
+
+    @on(Button.Pressed, "#walkthrough")
+    def _walkthrough_pressed(self) -> None:
+        self.wizard.open_walkthrough()
 
     def can_leave(self) -> bool:
         missing = self.missing_hard()

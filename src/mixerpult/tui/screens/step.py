@@ -1,4 +1,8 @@
-"""A step of the questionnaire: its visible questions, re-evaluated as answers change."""
+"""A step of the questionnaire: its visible questions, re-evaluated as answers change.
+
+While private answers are hidden (the walkthrough, a browser), a private answer is
+not put on the page at all: a `HiddenAnswer` stands in for it.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,13 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Button, Footer, Static
 
 from mixerpult.answers import AnswerValue
 from mixerpult.questionnaire import Step, tr
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
+from mixerpult.tui.widgets.hidden_answer import HiddenAnswer
 from mixerpult.tui.widgets.question import QuestionField
 
 _EMPTY: tuple[object, ...] = (None, "", [])
@@ -29,9 +34,12 @@ class StepScreen(PageScreen):
     """The questions of one step, built when the step is visited."""
 
     AUTO_FOCUS: ClassVar[str | None] = ""
+    shows_private: ClassVar[bool] = True
 
-    def __init__(self, step: Step, *, focus: str | None = None, from_review: bool = False) -> None:
-        super().__init__(step.id, from_review=from_review)
+    def __init__(
+        self, step: Step, *, focus: str | None = None, return_to: str | None = None
+    ) -> None:
+        super().__init__(step.id, return_to=return_to)
         self.step = step
         self.focus_target = focus
 
@@ -45,6 +53,11 @@ class StepScreen(PageScreen):
             if self.step.intro:
                 yield Static(plain(tr(self.step.intro, lang)), classes="page-intro")
             for question in self.step.questions:
+                if app.hide_private and session.is_private(question.id):
+                    hidden = HiddenAnswer(question, lang)
+                    hidden.display = app.pack.visible(question, facts)
+                    yield hidden
+                    continue
                 field = QuestionField(
                     question,
                     session.answers.get(question.id),
@@ -61,8 +74,15 @@ class StepScreen(PageScreen):
 
     def on_mount(self) -> None:
         self._update_progress()
+        self._focus_target()
+
+    def _focus_target(self) -> None:
         # Focus by hand: AUTO_FOCUS would also pick a hidden question's input.
-        fields = [f for f in self.query(QuestionField) if f.display]
+        fields = [
+            w
+            for w in self.query(".question")
+            if isinstance(w, QuestionField | HiddenAnswer) and w.display
+        ]
         target = next((f for f in fields if f.question.id == self.focus_target), None)
         if target is None and fields:
             target = fields[0]
@@ -73,13 +93,20 @@ class StepScreen(PageScreen):
 
     def on_recomposed(self) -> None:
         self._update_progress()
+        if self.focused is None:
+            self._focus_target()
 
     @on(events.DescendantFocus)
     def _remember_question(self, event: events.DescendantFocus) -> None:
         for node in event.widget.ancestors_with_self:
-            if isinstance(node, QuestionField):
+            if isinstance(node, QuestionField | HiddenAnswer):
                 self.focus_target = node.question.id
                 break
+
+    @on(Button.Pressed, ".show-private")
+    def _show_private(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.wizard.set_hide_private(False)
 
     def review_focus(self) -> str | None:
         return f"r-{self.focus_target}" if self.focus_target else None
@@ -133,6 +160,8 @@ class StepScreen(PageScreen):
         facts = app.s.facts()
         for field in self.query(QuestionField):
             field.display = app.pack.visible(field.question, facts)
+        for hidden in self.query(HiddenAnswer):
+            hidden.display = app.pack.visible(hidden.question, facts)
 
     def _update_progress(self) -> None:
         app = self.wizard

@@ -19,24 +19,45 @@ from mixerpult.tui.widgets.fader import Fader, position_rows
 _VOWELS = set("aeiouyæøåAEIOUYÆØÅéÉ")
 
 
+def _joining_s(word: str, i: int) -> bool:
+    """Whether `i` follows the joining s of a Danish compound: "Arbejds-intensitet".
+
+    Only before a vowel and two consonants, so not "Foruds-igelighed".
+    """
+    if i < 2 or i + 2 >= len(word) or word[i - 1] != "s":
+        return False
+    before, vowel, after_1, after_2 = word[i - 2], word[i], word[i + 1], word[i + 2]
+    consonant = [c.isalpha() and c not in _VOWELS for c in (before, after_1, after_2)]
+    return all(consonant) and vowel in _VOWELS
+
+
 def _break_points(word: str) -> list[int]:
     """Where `word` may be hyphenated: before a consonant that starts a syllable."""
     points = []
-    for i in range(2, len(word) - 1):
+    # Never fewer than three letters before the hyphen: "Ar-bejds…" reads worse than a cut.
+    for i in range(3, len(word) - 1):
         a, b, c = word[i - 1], word[i], word[i + 1]
         if not (a.isalpha() and b.isalpha() and c.isalpha()):
             continue
         vowel_a, vowel_b, vowel_c = a in _VOWELS, b in _VOWELS, c in _VOWELS
         # V-CV: "Forudsi-ge", and VC-CV: "Arbejdsin-tensitet".
-        if (vowel_a and not vowel_b and vowel_c) or (
-            not vowel_a and not vowel_b and vowel_c and word[i - 2] in _VOWELS
+        if (
+            (vowel_a and not vowel_b and vowel_c)
+            or (not vowel_a and not vowel_b and vowel_c and word[i - 2] in _VOWELS)
+            or _joining_s(word, i)
         ):
             points.append(i)
     return points
 
 
 def _split_word(word: str, width: int) -> list[str]:
-    """`word` in pieces no wider than `width`, hyphenated where possible."""
+    """`word` in pieces no wider than `width`, hyphenated where possible.
+
+    A slash is the best place of all: "Hours/time" breaks as "Hours/" and "time".
+    """
+    head, slash, tail = word.partition("/")
+    if len(word) > width and slash and tail and len(head) + 1 <= width:
+        return [head + slash, *_split_word(tail, width)]
     pieces = []
     while len(word) > width:
         fits = [i for i in _break_points(word) if i + 1 <= width and len(word) - i >= 2]

@@ -88,6 +88,9 @@ class Fader(Widget, can_focus=True):
         Binding("right", "neighbour(1)", "Next", show=False),
     ]
 
+    SOLID_KNOB: ClassVar[bool] = False
+    """Draw the knob as a full block even without focus (a fader that is only shown)."""
+
     value: reactive[int | None] = reactive(None)
     """The position, 1 … scale, or None while the fader has not been set."""
 
@@ -233,7 +236,8 @@ class Fader(Widget, can_focus=True):
             if row == knob_row:
                 # Focus shows in the shape of the knob as well as its colour, so it
                 # stays visible without colours (NO_COLOR, monochrome terminals).
-                cap = "█" * knob_width if self.has_focus else "▀" * knob_width
+                solid = self.has_focus or self.SOLID_KNOB
+                cap = "█" * knob_width if solid else "▀" * knob_width
                 text.append(" " * knob_left)
                 text.append(cap, knob)
                 text.append(" " * (width - knob_left - knob_width))

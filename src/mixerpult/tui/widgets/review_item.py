@@ -1,4 +1,9 @@
-"""A line of the review: one answer or one fader, opened with Enter or a click."""
+"""A line of the review or the walkthrough: one answer, fader or agreement, opened with
+Enter or a click.
+
+Everything that can be opened carries the class `openable`, whatever its widget
+(the walkthrough's fader columns are containers): up and down move between them.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,25 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
+
+from mixerpult.answers import Session
+from mixerpult.i18n import t
+from mixerpult.questionnaire import Channel, Mixerpult, Question
+from mixerpult.tui.flow import AGREEMENTS, MIXERPULT
+from mixerpult.tui.summary import fader_summary, next_step_summary, notes_summary, question_summary
+
+OPENABLE = "openable"
+"""The class of everything the arrow keys step through on the review and the walkthrough."""
+
+
+def step_focus(widget: Widget, direction: int) -> None:
+    """Move the focus to the openable thing before (-1) or after (1) `widget`."""
+    if direction < 0:
+        widget.screen.focus_previous(f".{OPENABLE}")
+    else:
+        widget.screen.focus_next(f".{OPENABLE}")
 
 
 class ReviewItem(Static, can_focus=True):
@@ -26,24 +49,98 @@ class ReviewItem(Static, can_focus=True):
             super().__init__()
             self.item = item
 
-    def __init__(self, content: Content, page: str, target: str, *, id: str | None = None) -> None:
-        super().__init__(content, id=id, classes="review-item", markup=False)
+    def __init__(
+        self,
+        content: Content,
+        page: str | None,
+        target: str,
+        *,
+        id: str | None = None,
+        classes: str = "review-item",
+    ) -> None:
+        super().__init__(content, id=id, classes=f"{classes} {OPENABLE}", markup=False)
         self.page = page
-        """The page where the item is edited (a step id or 'mixerpult')."""
+        """The page where the item is edited (a step id, 'mixerpult', 'agreements'),
+        or None for something that is only read (a suggested tool's heading)."""
         self.target = target
-        """The question or channel id to focus there."""
+        """The question, channel or row to focus there ('' for the page's first)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Something only to read (a heading of suggestions) offers no "edit" key.
+        return not (action == "open" and self.page is None)
 
     def action_open(self) -> None:
-        self.post_message(self.Opened(self))
+        if self.page is not None:
+            self.post_message(self.Opened(self))
 
     def action_neighbour(self, direction: int) -> None:
-        if direction < 0:
-            self.screen.focus_previous(ReviewItem)
-        else:
-            self.screen.focus_next(ReviewItem)
+        step_focus(self, direction)
 
     def on_click(self) -> None:
-        self.post_message(self.Opened(self))
+        if self.page is not None:
+            self.post_message(self.Opened(self))
 
     def on_focus(self) -> None:
         self.scroll_visible(animate=False)
+
+
+# -- the items both overviews show ---------------------------------------------------
+
+
+def question_item(
+    question: Question,
+    step_id: str,
+    session: Session,
+    lang: str,
+    *,
+    hide_private: bool,
+    classes: str = "review-item",
+) -> ReviewItem:
+    """An answer, opened on its step page."""
+    content = question_summary(question, session, lang, hide_private=hide_private)
+    return ReviewItem(content, step_id, question.id, id=f"r-{question.id}", classes=classes)
+
+
+def fader_item(
+    mixer: Mixerpult, channel: Channel, session: Session, lang: str, *, classes: str = "review-item"
+) -> ReviewItem:
+    """A fader with its note, opened on the console at that channel."""
+    content = fader_summary(mixer, channel, session, lang)
+    return ReviewItem(content, MIXERPULT, channel.id, id=f"r-fader-{channel.id}", classes=classes)
+
+
+def agreement_items(
+    session: Session, lang: str, *, classes: str = "review-item"
+) -> list[ReviewItem]:
+    """The meeting's notes and next steps, each opened on the agreements page."""
+    items = [
+        ReviewItem(
+            notes_summary(session, lang),
+            AGREEMENTS,
+            "notes",
+            id="r-agreements-notes",
+            classes=classes,
+        )
+    ]
+    steps = session.agreements.next_steps
+    for i, step in enumerate(steps):
+        items.append(
+            ReviewItem(
+                next_step_summary(step, lang),
+                AGREEMENTS,
+                f"step-{i}",
+                id=f"r-agreements-{i}",
+                classes=classes,
+            )
+        )
+    if not steps:
+        items.append(
+            ReviewItem(
+                Content.styled(t("agreements_no_steps", lang), "italic"),
+                AGREEMENTS,
+                "add",
+                id="r-agreements-add",
+                classes=classes,
+            )
+        )
+    return items

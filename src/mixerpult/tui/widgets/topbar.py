@@ -26,6 +26,12 @@ class TopBar(Horizontal):
         yield Static(plain(self._where), id="topbar-where", markup=False)
         yield Static("", id="topbar-saved", markup=False)
 
+    def show(self, title: str, where: str = "") -> None:
+        """Change the title and the place (the walkthrough names the section in view)."""
+        self._title, self._where = title, where
+        self.query_one("#topbar-title", Static).update(plain(title))
+        self.query_one("#topbar-where", Static).update(plain(where))
+
     def on_mount(self) -> None:
         self.watch(self.app, "save_state", self._show_state)
 

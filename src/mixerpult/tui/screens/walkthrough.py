@@ -1,0 +1,279 @@
+"""The walkthrough: the whole session on one screen, for the employee and the caseworker
+at one desk.
+
+Sections in the wizard's order (every step, the fader bank drawn large), then the
+tools worth asking about and the agreements. Page Down / Page Up step from
+section to section; Enter or a click opens an item where it is edited, and
+"next" there leads back here, to the same item.
+
+Private answers are hidden here by default: someone else is looking. The
+suggested tools are the sheet's own (`mixerpult.sheet.view.build_view`), worked
+out from the answers on screen, so a hidden answer cannot show through a tool.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from mixerpult.questionnaire import tr
+from mixerpult.tui.flow import AGREEMENTS, FINISH, MIXERPULT, REVIEW, WALKTHROUGH
+from mixerpult.tui.screens.base import PRIVATE_BINDINGS, WizardScreen, private_action_state
+from mixerpult.tui.text import plain
+from mixerpult.tui.widgets.review_item import (
+    ReviewItem,
+    agreement_items,
+    fader_item,
+    question_item,
+)
+from mixerpult.tui.widgets.topbar import TopBar
+from mixerpult.tui.widgets.walk_bank import BankColumn, WalkBank
+from mixerpult.tui.widgets.walk_section import WalkBody, WalkSection
+
+if TYPE_CHECKING:
+    from mixerpult.sheet.view import ToolView
+
+TOOLS = "tools"
+ITEM = "review-item walk-item"
+
+
+class WalkthroughScreen(WizardScreen):
+    """Everything at a glance, section by section."""
+
+    page = WALKTHROUGH
+    shows_private: ClassVar[bool] = True
+
+    # Responsive classes: "-narrow" below 80 columns (a browser with a large font),
+    # "-short" below 30 rows. The styles shrink the bank and drop extras there.
+    # (Textual declares these without ClassVar, so mypy forbids saying so here.)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The private switch first: in a narrow footer it must stay in view.
+        *PRIVATE_BINDINGS,
+        Binding("a", "agreements", "Aftaler"),
+        Binding("escape,ctrl+b", "back", "Tilbage"),
+        Binding("pagedown", "next_section", "Næste afsnit"),
+        Binding("pageup", "previous_section", "Forrige afsnit", show=False),
+        Binding("ctrl+r", "review", "Oversigt", show=False),
+    ]
+
+    def __init__(self, *, focus: str | None = None) -> None:
+        super().__init__(id="page-walkthrough")
+        self.focus_target = focus
+        self.section_index = 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state = private_action_state(self, action)
+        return True if state is None else state
+
+    # -- composing -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        app = self.wizard
+        lang = app.ui_lang
+        yield TopBar(self.t("walkthrough_title"))
+        with Horizontal(id="walk-status"):
+            state = "walk_private_hidden" if app.hide_private else "walk_private_shown"
+            yield Static(plain(self.t(state)), id="walk-private")
+            yield Static(plain(self.t("walk_keys")), id="walk-keys")
+        with WalkBody(id="walk-body", can_focus=False):
+            for page in app.flow.pages:
+                if page in (REVIEW, FINISH):
+                    continue
+                title = app.flow.title(page, lang)
+                with WalkSection(page, title):
+                    yield self._heading(title, page, page)
+                    if page == MIXERPULT:
+                        yield from self._console_items()
+                    else:
+                        yield from self._answers(page)
+            title = self.t("walk_tools_title")
+            with WalkSection(TOOLS, title):
+                yield self._heading(title, TOOLS, None)
+                yield from self._tools()
+            title = self.t("agreements_title")
+            with WalkSection(AGREEMENTS, title):
+                yield self._heading(title, AGREEMENTS, AGREEMENTS)
+                yield from agreement_items(app.s, lang, classes=ITEM)
+        yield Footer()
+
+    def _heading(self, title: str, key: str, page: str | None) -> ReviewItem:
+        return ReviewItem(plain(title), page, "", id=f"h-{key}", classes="walk-heading")
+
+    def _answers(self, step_id: str) -> ComposeResult:
+        app = self.wizard
+        step = app.pack.step(step_id)
+        visible = app.pack.visible_questions(step, app.s.facts())
+        if not visible:
+            yield Static(plain(self.t("review_no_questions")), classes="review-empty")
+        for question in visible:
+            yield question_item(
+                question, step.id, app.s, app.ui_lang, hide_private=app.hide_private, classes=ITEM
+            )
+
+    def _console_items(self) -> ComposeResult:
+        app = self.wizard
+        mixer = app.pack.mixerpult
+        assert mixer is not None
+        yield Static(plain(tr(mixer.question, app.ui_lang)), id="walk-mixer-question")
+        yield WalkBank(mixer, app.s, app.ui_lang)
+        for channel in mixer.channels:
+            yield fader_item(mixer, channel, app.s, app.ui_lang, classes=ITEM)
+
+    def suggested_tools(self) -> list[ToolView]:
+        """The sheet's suggestions, from the answers that are on screen now."""
+        from mixerpult.sheet.view import build_view
+
+        app = self.wizard
+        session = app.s
+        if not app.hide_private:
+            # Shown to the employee alone: private answers count too.
+            session = session.model_copy(update={"private": []})
+        return build_view(session, app.pack, app.ui_lang).tools
+
+    def _tools(self) -> ComposeResult:
+        try:
+            tools = self.suggested_tools()
+        except Exception as exc:  # the sheet is another module: report, never crash
+            self.log.error(f"no suggestions: {exc!r}")
+            yield Static(plain(self.t("walk_tools_unavailable")), classes="review-empty")
+            return
+        if not tools:
+            yield Static(plain(self.t("walk_no_tools")), classes="review-empty")
+        for tool in tools:
+            parts: list[Content | tuple[str, str] | str] = [(tool.name, "bold")]
+            if tool.reasons:
+                because = self.t("walk_because", reasons="; ".join(tool.reasons))
+                parts.extend(["\n", (because, "italic")])
+            parts.extend(["\n", (tool.summary, "$text-muted")])
+            yield Static(Content.assemble(*parts), classes="walk-tool", markup=False)
+
+    # -- start ---------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(Footer).compact = self.narrow
+        target = None
+        if self.focus_target:
+            target = next(
+                (item for item in self.query(ReviewItem) if item.id == self.focus_target), None
+            )
+        if target is not None:
+            self.call_after_refresh(target.focus)
+        else:
+            self.call_after_refresh(self.show_section, 0)
+
+    @property
+    def narrow(self) -> bool:
+        """Fewer than 80 columns: a browser with a large font, most likely."""
+        return self.app.size.width < 80
+
+    def on_resize(self) -> None:
+        # Narrow: the footer drops its spacing to keep more keys in view.
+        self.query_one(Footer).compact = self.narrow
+        self._show_place()
+
+    def on_recomposed(self) -> None:
+        self.call_after_refresh(self._show_place)
+
+    # -- sections ------------------------------------------------------------------------
+
+    @property
+    def sections(self) -> list[WalkSection]:
+        return list(self.query(WalkSection))
+
+    def _section_of(self, widget: object) -> int | None:
+        sections = self.sections
+        node = widget
+        while node is not None:
+            if isinstance(node, WalkSection):
+                return sections.index(node)
+            node = getattr(node, "parent", None)
+        return None
+
+    def current_section(self) -> int:
+        """The section with the focus, else the one at the top of the view."""
+        index = self._section_of(self.focused)
+        if index is not None:
+            return index
+        body = self.query_one("#walk-body", WalkBody)
+        current = 0
+        for i, section in enumerate(self.sections):
+            if section.virtual_region.y <= body.scroll_y:
+                current = i
+        return current
+
+    def show_section(self, index: int) -> None:
+        """Bring section `index` to the top of the view and focus its heading."""
+        sections = self.sections
+        index = max(0, min(index, len(sections) - 1))
+        section = sections[index]
+        body = self.query_one("#walk-body", WalkBody)
+        body.scroll_to_widget(section, top=True, animate=False, immediate=True)
+        section.query_one(".walk-heading", ReviewItem).focus(scroll_visible=False)
+        self.section_index = index
+        self._show_place()
+
+    def action_next_section(self) -> None:
+        self.show_section(self.current_section() + 1)
+
+    def action_previous_section(self) -> None:
+        self.show_section(self.current_section() - 1)
+
+    def _show_place(self) -> None:
+        """Name the section in view in the top bar."""
+        sections = self.sections
+        if not sections:
+            return
+        index = max(0, min(self.section_index, len(sections) - 1))
+        section = sections[index]
+        # Narrow, the section's name alone: the save state must keep its room.
+        title = section.heading
+        if not self.narrow:
+            title = f"{self.t('walkthrough_title')} · {title}"
+        where = self.t("walk_where", number=index + 1, count=len(sections))
+        self.query_one(TopBar).show(title, where)
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        index = self._section_of(event.widget)
+        if index is not None:
+            self.section_index = index
+            self._show_place()
+        channel = None
+        widget_id = event.widget.id or ""
+        if widget_id.startswith("r-fader-"):
+            channel = widget_id.removeprefix("r-fader-")
+        for bank in self.query(WalkBank):
+            bank.highlight(channel)
+
+    # -- opening and leaving -------------------------------------------------------------
+
+    @on(ReviewItem.Opened)
+    def _open(self, event: ReviewItem.Opened) -> None:
+        item = event.item
+        if item.page == AGREEMENTS:
+            self.wizard.open_agreements(focus=item.target)
+        elif item.page is not None:
+            self.wizard.go(item.page, focus=item.target, return_to=WALKTHROUGH)
+
+    @on(BankColumn.Opened)
+    def _open_channel(self, event: BankColumn.Opened) -> None:
+        self.wizard.go(MIXERPULT, focus=event.channel_id, return_to=WALKTHROUGH)
+
+    def action_agreements(self) -> None:
+        self.wizard.open_agreements()
+
+    def action_back(self) -> None:
+        self.wizard.leave_aside(WALKTHROUGH)
+
+    def action_review(self) -> None:
+        self.wizard.go(REVIEW)

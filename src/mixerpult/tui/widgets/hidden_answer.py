@@ -1,0 +1,45 @@
+"""A private answer kept off a step page while others may be looking.
+
+When private answers are hidden (the walkthrough, a browser), a step page shows
+the question of a private answer but not the answer itself, with a button that
+shows private answers again. Nothing about the answer is in the widget at all,
+so no key or click can reveal it by accident.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from mixerpult.questionnaire import Question, tr
+from mixerpult.tui.text import plain, ui
+
+
+class HiddenAnswer(Vertical):
+    """The question of a hidden private answer, and the way to show it."""
+
+    def __init__(self, question: Question, lang: str) -> None:
+        super().__init__(id=f"hidden-{question.id}", classes="question hidden-answer")
+        self.question = question
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        label = tr(self.question.label, self.lang)
+        mark = "  " + ui(self, "review_private_mark")
+        yield Static(
+            Content.assemble((label, "bold"), (mark, "italic $warning")), classes="q-label"
+        )
+        yield Static(plain(ui(self, "private_hidden_here")), classes="q-help")
+        yield Button(
+            plain(ui(self, "button_show_private")),
+            id=f"show-{self.question.id}",
+            classes="show-private",
+            compact=True,
+        )
+
+    def focus_input(self) -> None:
+        """Focus the button (the answer itself is not here)."""
+        self.query_one(Button).focus()
+        self.scroll_visible(animate=False)

@@ -1,0 +1,170 @@
+"""Agreements from the meeting: notes and next steps, added, edited and removed by keys and
+by the mouse, saved as everything else is, shown in the walkthrough, and read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import Button, TextArea
+
+from mixerpult import store
+from mixerpult.answers import NextStep
+from mixerpult.tui.screens.agreements import AgreementsScreen
+from mixerpult.tui.screens.confirm import ConfirmScreen
+from mixerpult.tui.screens.review import ReviewScreen
+from mixerpult.tui.screens.walkthrough import WalkthroughScreen
+from mixerpult.tui.widgets.next_step_row import NextStepRow, parse_by
+
+from .conftest import AppFactory
+from .helpers import text_of
+
+
+def rows(app: object) -> list[NextStepRow]:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, AgreementsScreen)
+    return list(screen.query(NextStepRow))
+
+
+def test_by_when_keeps_dates_and_words() -> None:
+    assert parse_by("17-12-2026") == dt.date(2026, 12, 17)
+    assert parse_by("2026-12-17") == dt.date(2026, 12, 17)
+    assert parse_by("om to uger") == "om to uger"
+    assert parse_by("17-12") == "17-12", "half a date is kept as typed"
+    assert parse_by("   ") is None
+
+
+async def test_add_edit_and_remove_next_steps(
+    make_app: AppFactory, example_answers: Path, answers_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_walkthrough()
+        await pilot.pause()
+        await pilot.press("a")  # the walkthrough's key for the agreements
+        await pilot.pause()
+        assert isinstance(app.screen, AgreementsScreen)
+        notes = app.screen.query_one("#agreements-notes", TextArea)
+        assert app.focused is notes
+        await pilot.press(*"Ja [/]", "enter", *"Nå")
+        assert store.load(answers_path).agreements.notes == "Ja [/]\nNå"
+
+        # Keyboard only: Tab to "add", Enter, then the three fields.
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#add-step")
+        await pilot.press("enter")
+        await pilot.pause()
+        first = rows(app)[0]
+        assert app.focused is first.field("what")
+        await pilot.press(*"Plan", "tab", *"Mette", "tab", *"10-12-2026")
+        saved = store.load(answers_path).agreements.next_steps
+        assert saved == [NextStep(what="Plan", who="Mette", by=dt.date(2026, 12, 10))]
+
+        # The mouse: "add" again; Enter moves from field to field.
+        await pilot.click("#add-step")
+        await pilot.pause()
+        second = rows(app)[1]
+        assert app.focused is second.field("what")
+        await pilot.press(*"Møde", "enter", *"Sb", "enter", *"snart")
+        assert app.focused is second.field("by")
+        saved = store.load(answers_path).agreements.next_steps
+        assert [s.by for s in saved] == [dt.date(2026, 12, 10), "snart"]
+        assert text_of(app.screen.query_one("#nav-status")) == "Næste skridt: 2"
+
+        # Removing a step with words in it asks first; "no" is focused, so Enter keeps it.
+        first.query_one(".step-remove", Button).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(rows(app)) == 2
+        first.query_one(".step-remove", Button).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert [r.field("what").value for r in rows(app)] == ["Møde"]
+        assert app.focused is rows(app)[0].field("what"), "the focus moves to the next row"
+        saved = store.load(answers_path).agreements.next_steps
+        assert [s.what for s in saved] == ["Møde"]
+
+        # An empty step goes without asking.
+        await pilot.click("#add-step")
+        await pilot.pause()
+        assert len(rows(app)) == 2
+        await pilot.click(rows(app)[1].query_one(".step-remove", Button))
+        await pilot.pause()
+        assert len(rows(app)) == 1
+        assert len(store.load(answers_path).agreements.next_steps) == 1
+
+        # Done: back to the walkthrough, which shows what was agreed.
+        rows(app)[0].field("who").focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen)
+        assert app.focused is screen.query_one("#r-agreements-0")
+        shown = text_of(screen.query_one("#r-agreements-0"))
+        assert "Møde" in shown and "Sb" in shown and "snart" in shown
+        assert "Ja [/]\nNå" in text_of(screen.query_one("#r-agreements-notes"))
+
+    # Read back by a new run of the wizard.
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        again.go("agreements")
+        await pilot.pause()
+        assert again.screen.query_one("#agreements-notes", TextArea).text == "Ja [/]\nNå"
+        (row,) = rows(again)
+        assert [row.field(n).value for n in ("what", "who", "by")] == ["Møde", "Sb", "snart"]
+
+
+async def test_agreements_are_saved_by_the_same_autosave(
+    make_app: AppFactory, meeting_answers: Path, answers_path: Path
+) -> None:
+    app = make_app(save_delay=0.2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go("agreements")
+        await pilot.pause()
+        assert [r.field("by").value for r in rows(app)] == ["10-12-2026", "om fire uger"]
+        rows(app)[1].field("by").focus()
+        await pilot.press("ctrl+u", *"17.12.2026")
+        assert app.save_state == "pending", "saved a moment later, not at every key"
+        assert app.dirty
+        await pilot.pause(0.4)
+        assert app.save_state == "saved"
+        assert store.load(answers_path).agreements.next_steps[1].by == dt.date(2026, 12, 17)
+
+
+async def test_reached_from_the_review_and_back(
+    make_app: AppFactory, meeting_answers: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go("review")
+        await pilot.pause()
+        item = app.screen.query_one("#r-agreements-1")
+        assert "om fire uger" in text_of(item)
+        item.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgreementsScreen)
+        assert app.focused is rows(app)[1].field("what")
+        assert text_of(app.screen.query_one("#next")) == "Tilbage til oversigten"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.focused is app.screen.query_one("#r-agreements-1")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AgreementsScreen)
+        assert isinstance(app.focused, TextArea)
+
+
+async def test_the_agreements_are_plain_text(make_app: AppFactory, meeting_answers: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.open_walkthrough()
+        await pilot.pause()
+        notes = text_of(app.screen.query_one("#r-agreements-notes"))
+        assert "[b]ikke fed[/b]" in notes
