@@ -177,12 +177,9 @@ class TestMeeting:
     def test_walkthrough_private_hidden(
         self, snap_compare: Snap, make_app: AppFactory, meeting_answers: Path, lang: str
     ) -> None:
-        async def run_before(pilot: Pilot[Any]) -> None:
-            await pilot.pause()
-            pilot.app.screen.query_one("#r-behandling").focus()
-            await pilot.pause()
-
-        app = make_app(lang=lang, start_in_walkthrough=True)
+        # As after editing an answer: the walkthrough opens with that item in the middle.
+        app = make_app(lang=lang)
+        run_before = go("walkthrough", focus="r-behandling")
         assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
     def test_agreements(

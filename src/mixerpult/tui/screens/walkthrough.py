@@ -167,7 +167,7 @@ class WalkthroughScreen(WizardScreen):
                 (item for item in self.query(ReviewItem) if item.id == self.focus_target), None
             )
         if target is not None:
-            self.call_after_refresh(target.focus)
+            self.call_after_refresh(self._bring_back, target)
         else:
             self.call_after_refresh(self.show_section, 0)
 
@@ -175,6 +175,12 @@ class WalkthroughScreen(WizardScreen):
     def narrow(self) -> bool:
         """Fewer than 80 columns: a browser with a large font, most likely."""
         return self.app.size.width < 80
+
+    def _bring_back(self, item: ReviewItem) -> None:
+        """Focus the item just edited, in the middle of the view."""
+        body = self.query_one("#walk-body", WalkBody)
+        body.scroll_to_center(item, animate=False, immediate=True)
+        item.focus(scroll_visible=False)
 
     def on_resize(self) -> None:
         # Narrow: the footer drops its spacing to keep more keys in view.
