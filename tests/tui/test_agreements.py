@@ -122,7 +122,7 @@ async def test_add_edit_and_remove_next_steps(
 async def test_agreements_are_saved_by_the_same_autosave(
     make_app: AppFactory, meeting_answers: Path, answers_path: Path
 ) -> None:
-    app = make_app(save_delay=0.2)
+    app = make_app(save_delay=0.5)
     async with app.run_test(size=(80, 24)) as pilot:
         app.go("agreements")
         await pilot.pause()
@@ -131,9 +131,14 @@ async def test_agreements_are_saved_by_the_same_autosave(
         await pilot.press("ctrl+u", *"17.12.2026")
         assert app.save_state == "pending", "saved a moment later, not at every key"
         assert app.dirty
-        await pilot.pause(0.4)
+        await pilot.pause(0.8)
         assert app.save_state == "saved"
         assert store.load(answers_path).agreements.next_steps[1].by == dt.date(2026, 12, 17)
+        app.set_language("en")  # switching language rebuilds the page; the cursor stays
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is rows(app)[1].field("by")
+        assert text_of(app.screen.query_one("#steps-head .step-by")) == "By when"
 
 
 async def test_reached_from_the_review_and_back(

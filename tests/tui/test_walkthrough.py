@@ -214,6 +214,7 @@ async def test_private_answers_are_hidden_until_shown(
         assert not app.hide_private
         field = app.screen.query_one("#q-behandling", QuestionField)
         assert secret in field.query_one("#answer-behandling").text  # type: ignore[attr-defined]
+        assert app.focused is field.query_one("#answer-behandling"), "right where it was"
         await pilot.press("ctrl+n")
         await pilot.pause()
         screen = walk(app)

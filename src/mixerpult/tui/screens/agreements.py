@@ -19,7 +19,7 @@ from mixerpult.tui.flow import AGREEMENTS
 from mixerpult.tui.screens.confirm import ConfirmScreen
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
-from mixerpult.tui.widgets.next_step_row import NextStepRow
+from mixerpult.tui.widgets.next_step_row import FIELDS, Field, NextStepRow
 from mixerpult.tui.widgets.topbar import TopBar
 
 
@@ -32,6 +32,8 @@ class AgreementsScreen(PageScreen):
         super().__init__(AGREEMENTS, return_to=return_to)
         self.focus_target = focus or "notes"
         """What to focus: 'notes', 'step-<n>' (a row, from 0) or 'add'."""
+        self.focus_field: Field = "what"
+        """The field of the row to focus."""
         self._serial = 0
 
     # -- composing -----------------------------------------------------------------
@@ -80,13 +82,16 @@ class AgreementsScreen(PageScreen):
     def on_recomposed(self) -> None:
         self._update_status()
 
+    def refocus(self) -> None:
+        self._focus_target()
+
     def _focus_target(self) -> None:
         target = self.focus_target
         rows = self.rows
         if target.startswith("step-"):
             index = target.removeprefix("step-")
             if index.isdigit() and int(index) < len(rows):
-                rows[int(index)].focus_first()
+                rows[int(index)].field(self.focus_field).focus()
                 return
         if target == "add":
             self.query_one("#add-step", Button).focus()
@@ -112,6 +117,9 @@ class AgreementsScreen(PageScreen):
         for node in widget.ancestors_with_self:
             if isinstance(node, NextStepRow):
                 self.focus_target = f"step-{self.rows.index(node)}"
+                self.focus_field = next(
+                    (name for name in FIELDS if widget.has_class(f"step-{name}")), "what"
+                )
                 break
 
     def review_focus(self) -> str | None:

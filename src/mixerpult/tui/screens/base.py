@@ -35,6 +35,10 @@ class Wizardly:
     def on_recomposed(self) -> None:
         """Fill in what `on_mount` fills in, after a rebuild in another language."""
 
+    def refocus(self) -> None:
+        """After a rebuild, focus what stands for the widget that had the focus and is gone
+        (a button that showed private answers, a field without an id)."""
+
     def relanguage(self) -> None:
         """Rebuild the screen in the new language; the answers live in the session."""
         screen = cast(Screen[Any], self)
@@ -44,10 +48,11 @@ class Wizardly:
             await screen.recompose()
             self.localize()
             self.on_recomposed()
-            if focused:
-                for widget in screen.query(f"#{focused}"):
-                    widget.focus()
-                    break
+            for widget in screen.query(f"#{focused}") if focused else ():
+                widget.focus()
+                break
+            else:
+                self.refocus()
 
         screen.call_later(rebuild)
 

@@ -93,8 +93,9 @@ class StepScreen(PageScreen):
 
     def on_recomposed(self) -> None:
         self._update_progress()
-        if self.focused is None:
-            self._focus_target()
+
+    def refocus(self) -> None:
+        self._focus_target()
 
     @on(events.DescendantFocus)
     def _remember_question(self, event: events.DescendantFocus) -> None:
