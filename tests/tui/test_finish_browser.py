@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import Button, SelectionList
 
 from mixerpult.tui.app import MixerpultApp
@@ -104,3 +105,16 @@ async def test_a_failing_sheet_in_the_browser_is_reported(
         assert "typst [/] exploded" in text_of(app.screen.query_one("#result"))
         assert deliveries.files == []
         assert not app.screen.query_one("#make").disabled
+
+
+async def test_a_failed_delivery_is_told(make_app: AppFactory, example_answers: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.post_message(
+            events.DeliveryFailed("key-1", OSError("the tab was closed [/]"), "forberedelse.pdf")
+        )
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("forberedelse.pdf" in m and "the tab was closed [/]" in m for m in messages), (
+            messages
+        )

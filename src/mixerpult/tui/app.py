@@ -22,6 +22,7 @@ from pathlib import Path, PurePath
 from typing import ClassVar, Literal
 
 from rich.text import Text
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -473,6 +474,14 @@ class MixerpultApp(App[int]):
             self.exit(0)
             return
         self.push_screen(SaveAsScreen(problem=self.last_save_problem(), quitting=True))
+
+    @on(events.DeliveryFailed)
+    def _delivery_failed(self, event: events.DeliveryFailed) -> None:
+        # A sheet that did not reach the browser (the finish page names its files).
+        if event.name and event.name != "screenshot":
+            reason = str(event.exception) or type(event.exception).__name__
+            message = t("delivery_failed", self.ui_lang, name=event.name, reason=reason)
+            self.notify(message, severity="error", markup=False, timeout=15)
 
     def action_help_quit(self) -> None:
         # Ctrl+C copies in Textual; people pressing it out of habit want to quit.
