@@ -1,0 +1,46 @@
+"""Start-up: from process start to the wizard's first page being interactive.
+
+Both apps run as child processes through `_drive.py`, headless at 100×40:
+the wizard through its real command line (`mixerpult --file TMP/answers.yaml`),
+the anchor as a minimal Textual app (Header, Label, Input, Footer). The figure
+is the time from just before the child is spawned to the child's first paint
+of a screen with a focused widget (the page is drawn and can take a key);
+spawn-to-exit is shown as well. Runs alternate between the two apps, one
+untimed warm-up each, median of RUNS.
+
+    .venv/bin/python benchmarks/bench_startup.py
+"""
+
+from __future__ import annotations
+
+from _common import RUNS, alternate, child_env, drive, example_answers, finish, report, sandbox
+
+GOAL = 1.15
+
+
+def main(runs: int = RUNS) -> None:
+    print(f"== start-up (median of {runs}, headless, 100×40)")
+    with sandbox() as home:
+        env = child_env(home)
+        new_file = home / "new-answers.yaml"  # never written: opening the wizard writes nothing
+        resumed = example_answers(home / "example-answers.yaml")
+
+        def wizard() -> list[float]:
+            return list(drive(["wizard", "--file", str(new_file)], env))
+
+        def wizard_resume() -> list[float]:
+            return list(drive(["wizard", "--file", str(resumed)], env))
+
+        def minimal() -> list[float]:
+            return list(drive(["minimal"], env))
+
+        ours, ours_resume, anchor = alternate([wizard, wizard_resume, minimal], runs)
+    report("start-up to first page interactive", ours[0], anchor[0], GOAL)
+    report("  same, resuming the example answers", ours_resume[0], anchor[0])
+    report("  spawn to exit (new file)", ours[1], anchor[1])
+    report("  CPU time of the whole process (new file)", ours[3], anchor[3])
+
+
+if __name__ == "__main__":
+    main()
+    finish()
