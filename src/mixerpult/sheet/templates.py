@@ -20,6 +20,7 @@ from mixerpult.checker import Problem
 from mixerpult.sheet import escape
 
 if TYPE_CHECKING:
+    from jinja2 import BytecodeCache
     from jinja2.sandbox import SandboxedEnvironment
 
 TEMPLATE_NAMES = {
@@ -66,6 +67,23 @@ def kind_of(name: str) -> str:
     return next((k for suffix, k in _KIND_OF_SUFFIX.items() if name.endswith(suffix)), "txt")
 
 
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept between runs: compiling them is a tenth of `render`'s time.
+
+    The cache holds only the templates (no answers); it is keyed by each
+    template's source, so an edited template is compiled anew.
+    """
+    from jinja2 import FileSystemBytecodeCache
+    from platformdirs import user_cache_path
+
+    folder = user_cache_path("mixerpult", appauthor=False) / "templates"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None  # no cache folder: compile every time, as without one
+    return FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def environment(fmt: str, folder: Path | None = None) -> SandboxedEnvironment:
     """The sandboxed Jinja2 environment for format `fmt`, with the user's `folder` first."""
@@ -85,6 +103,7 @@ def environment(fmt: str, folder: Path | None = None) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     if fmt == "md":
         env.filters["md"] = _md
