@@ -155,9 +155,8 @@ class MixerpultScreen(PageScreen):
         strip.show_level(self._level(channel, event.value))
         if app.s.fader(channel_id).position != event.value:
             if event.value is None:
-                # set_fader(position=None) means "leave as is", so unset explicitly.
-                setting = app.s.fader(channel_id).model_copy(update={"position": None})
-                app.s.faders = {**app.s.faders, channel_id: setting}
+                # set_fader(position=None) means "leave as is"; this one unsets.
+                app.s.clear_fader(channel_id)
             else:
                 app.s.set_fader(channel_id, position=event.value)
             app.mark_dirty()
