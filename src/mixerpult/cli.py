@@ -51,6 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="colour theme (NO_COLOR is honoured)",
     )
     parser.add_argument(
+        "--walkthrough",
+        action="store_true",
+        help="open the walkthrough for the meeting at once (private answers start hidden)",
+    )
+    parser.add_argument(
+        "--shared-screen",
+        action="store_true",
+        help="someone else can see the screen: private answers start hidden",
+    )
+    parser.add_argument(
         "--where", action="store_true", help="print where the answers file is kept, and exit"
     )
     _add_pack_option(parser)
@@ -144,6 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="N",
         help="font size in the browser, in pixels",
+    )
+    serve.add_argument(
+        "--walkthrough",
+        action="store_true",
+        dest="serve_walkthrough",
+        help="each browser tab opens the walkthrough for the meeting",
     )
     _add_pack_option(serve)
     return parser

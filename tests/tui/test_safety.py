@@ -123,7 +123,7 @@ async def test_a_broken_file_is_set_aside_never_deleted(
     async with app.run_test(size=(100, 40)) as pilot:
         assert isinstance(app.screen, BrokenFileScreen)
         reason = text_of(app.screen.query_one("#broken-reason"))
-        assert "~/answers.yaml" in reason and "YAML" in reason
+        assert "~/answers.yaml" in reason and "ikke gyldig YAML" in reason
         await pilot.pause()
         await pilot.press("ctrl+q")  # quitting must not write over the broken file
         await pilot.pause()
@@ -162,8 +162,9 @@ async def test_start_anew_asks_and_keeps_a_backup(
         await pilot.pause()
         assert app.page == "om_dig"
         assert app.s.answers == {}
-    backups = list(example_answers.parent.glob("answers.yaml.broken-*"))
+    backups = list(example_answers.parent.glob("answers.yaml.backup-*"))
     assert [b.read_bytes() for b in backups] == [before]
+    assert not list(example_answers.parent.glob("answers.yaml.broken-*"))
 
 
 def _failing_save(monkeypatch: pytest.MonkeyPatch, bad: Path) -> None:

@@ -336,3 +336,37 @@ async def test_start_in_the_walkthrough_with_a_new_file(make_app: AppFactory) ->
         await pilot.pause()
         assert app.page == "om_dig"
         assert isinstance(app.focused, Input)
+
+
+@pytest.mark.parametrize(
+    ("options", "walkthrough", "hidden"),
+    [
+        ([], False, False),
+        (["--shared-screen"], False, True),
+        (["--walkthrough"], True, True),
+    ],
+)
+async def test_the_command_line_opens_the_walkthrough_for_a_meeting(
+    meeting_answers: Path, options: list[str], walkthrough: bool, hidden: bool
+) -> None:
+    from mixerpult.cli import build_parser
+    from mixerpult.tui import build_app
+
+    args = build_parser().parse_args(["--file", str(meeting_answers), *options])
+    app = build_app(args)
+    assert isinstance(app, MixerpultApp)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen) is walkthrough
+        assert app.hide_private is hidden
+
+
+def test_the_command_line_says_why_a_pack_is_unusable(tmp_path: Path) -> None:
+    from mixerpult.cli import build_parser
+    from mixerpult.tui import build_app
+
+    missing = tmp_path / "nowhere.yaml"
+    args = build_parser().parse_args(["--questions", str(missing)])
+    problem = build_app(args)
+    assert isinstance(problem, str)
+    assert str(missing) in problem

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mixerpult.tui.app import MixerpultApp
 
 
-def run_wizard(args: argparse.Namespace) -> int:
-    """Start the wizard for the command line's arguments; returns the exit status."""
+def build_app(args: argparse.Namespace) -> MixerpultApp | str:
+    """The wizard for the command line's arguments, or why it cannot start."""
     from mixerpult.i18n import t
     from mixerpult.questionnaire import PackError, load_pack
     from mixerpult.resources import default_pack_path
@@ -23,18 +27,33 @@ def run_wizard(args: argparse.Namespace) -> int:
     try:
         pack = load_pack(pack_path)
     except PackError as exc:
-        print(t("pack_unusable", say, path=pack_path, problems=str(exc)), file=sys.stderr)
-        return 2
+        return t("pack_unusable", say, path=pack_path, problems=str(exc))
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        print(t("pack_unusable", say, path=pack_path, problems=reason), file=sys.stderr)
-        return 2
+        return t("pack_unusable", say, path=pack_path, problems=exc.strerror or str(exc))
     answers = getattr(args, "file", None)
     answers_path = answers.expanduser() if answers else default_path()
 
     from mixerpult.tui.app import MixerpultApp
 
-    app = MixerpultApp(answers_path, pack, lang=lang, theme=getattr(args, "theme", None))
+    walkthrough = bool(getattr(args, "walkthrough", False))
+    shared = walkthrough or bool(getattr(args, "shared_screen", False))
+    return MixerpultApp(
+        answers_path,
+        pack,
+        lang=lang,
+        theme=getattr(args, "theme", None),
+        # None lets the app decide (hidden when served to a browser).
+        shared_screen=True if shared else None,
+        start_in_walkthrough=walkthrough,
+    )
+
+
+def run_wizard(args: argparse.Namespace) -> int:
+    """Start the wizard for the command line's arguments; returns the exit status."""
+    app = build_app(args)
+    if isinstance(app, str):
+        print(app, file=sys.stderr)
+        return 2
     app.run()
     # Anything still unsaved (a crash inside the app, a failing disk) gets a last try.
     problem = app.final_save()

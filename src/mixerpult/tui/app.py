@@ -174,12 +174,18 @@ class MixerpultApp(App[int]):
         return self.session
 
     def start_anew(self) -> None:
-        """Begin an empty session; an existing file is first set aside, never overwritten."""
+        """Begin an empty session; an existing file is first set aside, never overwritten.
+
+        A file that could not be read becomes `NAME.broken-DATE`, a good one
+        `NAME.backup-DATE`, so the user can tell them apart later.
+        """
         if self.answers_path.exists():
-            # The backup should hold the very latest answers (a language switch, say).
-            self.save_now(offer_save_as=False)
+            readable = self.session is not None
+            if readable:
+                # The backup should hold the very latest answers (a language switch, say).
+                self.save_now(offer_save_as=False)
             try:
-                backup = store.set_aside(self.answers_path)
+                backup = store.set_aside(self.answers_path, tag="backup" if readable else "broken")
             except OSError as exc:
                 self.notify(
                     t("set_aside_failed", self.ui_lang, reason=exc.strerror or str(exc)),
@@ -244,10 +250,15 @@ class MixerpultApp(App[int]):
         return self._dirty
 
     def _save_failed(self, exc: store.SaveError, offer_save_as: bool) -> None:
-        first = self._save_error is None or self._save_error.reason != exc.reason
+        first = self._save_error is None or self._save_error.code != exc.code
         self._save_error = exc
         self.save_state = "failed"
-        message = t("store_save_failed", self.ui_lang, path=short_path(exc.path), reason=exc.reason)
+        message = t(
+            "store_save_failed",
+            self.ui_lang,
+            path=short_path(exc.path),
+            reason=exc.reason_in(self.ui_lang),
+        )
         if not self.is_running:
             return
         if first and offer_save_as:
@@ -296,7 +307,12 @@ class MixerpultApp(App[int]):
         exc = self._save_error
         if exc is None:
             return ""
-        return t("store_save_failed", self.ui_lang, path=short_path(exc.path), reason=exc.reason)
+        return t(
+            "store_save_failed",
+            self.ui_lang,
+            path=short_path(exc.path),
+            reason=exc.reason_in(self.ui_lang),
+        )
 
     def rescue(self) -> Path | None:
         """Last resort when the answers file cannot be written: a copy somewhere else."""

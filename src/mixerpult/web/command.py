@@ -11,9 +11,13 @@ from mixerpult.i18n import t
 from mixerpult.web.address import browser_url, is_loopback
 
 
-def wizard_command(answers: Path, questions: Path | None, lang: str | None) -> list[str]:
+def wizard_command(
+    answers: Path, questions: Path | None, lang: str | None, *, walkthrough: bool = False
+) -> list[str]:
     """The command textual-serve starts for each browser tab."""
     command = [sys.executable, "-m", "mixerpult", "--file", str(answers.resolve())]
+    if walkthrough:
+        command.append("--walkthrough")
     if questions is not None:
         command += ["--questions", str(questions.resolve())]
     if lang is not None:
@@ -38,7 +42,9 @@ def serve_command(args: argparse.Namespace) -> int:
     from mixerpult import store
 
     answers: Path = args.serve_file or args.file or store.default_path()
-    command = wizard_command(answers, args.questions, args.lang)
+    command = wizard_command(
+        answers, args.questions, args.lang, walkthrough=getattr(args, "serve_walkthrough", False)
+    )
     url = browser_url(host, port, args.font_size)
     banner = t("serve_banner", lang, url=url, path=answers)
 

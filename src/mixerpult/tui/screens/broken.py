@@ -37,7 +37,7 @@ class BrokenFileScreen(WizardScreen):
                     self.t(
                         "store_unreadable",
                         path=short_path(self.error.path),
-                        reason=self.error.reason,
+                        reason=self.error.reason_in(self.wizard.ui_lang),
                     )
                 ),
                 id="broken-reason",
