@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from mixerpult.answers import Session, SessionFormatError, session_from_data
-from mixerpult.yamlsource import FastLoader
+from mixerpult.yamlsource import load_checked
 
 FILE_NAME = "answers.yaml"
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -98,8 +98,12 @@ def dumps(session: Session) -> str:
 
 
 def loads(text: str) -> Session:
-    """Parse a session from YAML text (SessionFormatError or yaml.YAMLError on failure)."""
-    return session_from_data(yaml.load(text, Loader=FastLoader))
+    """Parse a session from YAML text (SessionFormatError or yaml.YAMLError on failure).
+
+    Aliases are checked before anything walks the data: an unknown key is kept and
+    saved again, so a "billion laughs" there would hang the first save.
+    """
+    return session_from_data(load_checked(text))
 
 
 def load(path: Path) -> Session:

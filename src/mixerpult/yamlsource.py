@@ -51,6 +51,106 @@ class SourceMap:
         return self.values.get((), Position(1, 1))
 
 
+MAX_DEPTH = 100
+"""Nesting levels a document may have; a pack or an answers file needs fewer than ten."""
+MAX_EXPANSION = 10_000
+"""Collections that aliases may add beyond those written out (a "billion laughs" adds 10⁹)."""
+
+
+class YamlLimitError(yaml.YAMLError):
+    """A document nested too deeply or expanded too far by aliases to be read safely."""
+
+    def __init__(self, message: str, mark: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def _openers(text: str) -> int:
+    # Every collection is opened by one of these characters (a flow bracket, a block
+    # entry or a key's colon or question mark), so their number bounds the depth.
+    return sum(text.count(c) for c in "[{-:?")
+
+
+def check_nesting(text: str, limit: int = MAX_DEPTH) -> None:
+    """YamlLimitError if `text` nests collections more than `limit` deep.
+
+    libyaml composes nodes recursively on the C stack: some tens of thousands of
+    `[` crash the whole process, which no `except` can catch. Its parser is not
+    recursive, so the events are counted first (only when the text could be deep).
+    """
+    if _openers(text) <= limit:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=FastLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > limit:
+                raise YamlLimitError(f"nested more than {limit} levels deep", event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def check_expansion(node: yaml.Node) -> None:
+    """YamlLimitError if aliases make the document under `node` too deep or too large.
+
+    An alias is a reference, cheap to compose; but anything that walks the data
+    (a check, a validation, a save) walks every reference again, so nine anchors
+    of nine aliases each become 10⁹ collections, and an alias chain can nest
+    deeper than any recursion. Sizes are counted once per node, so this is linear.
+    """
+    seen: dict[int, tuple[int, int]] = {}  # node -> (collections within, levels)
+
+    def walk(current: yaml.Node, depth: int) -> tuple[int, int]:
+        if not isinstance(current, yaml.CollectionNode):
+            return 0, 0
+        known = seen.get(id(current))
+        if known is None:
+            if depth > MAX_DEPTH:  # also where an alias refers to its own ancestor
+                raise YamlLimitError(too_deep, current.start_mark)
+            children = (
+                [n for pair in current.value for n in pair]
+                if isinstance(current, yaml.MappingNode)
+                else current.value
+            )
+            walked = [walk(child, depth + 1) for child in children]
+            known = 1 + sum(w[0] for w in walked), 1 + max((w[1] for w in walked), default=0)
+            seen[id(current)] = known
+        if depth + known[1] > MAX_DEPTH:
+            raise YamlLimitError(too_deep, current.start_mark)
+        return known
+
+    too_deep = f"nested more than {MAX_DEPTH} levels deep (through aliases)"
+    total, _ = walk(node, 0)
+    if total > len(seen) + MAX_EXPANSION:
+        raise YamlLimitError(
+            f"aliases expand it to {total:,} collections ({len(seen):,} written)",
+            node.start_mark,
+        )
+
+
+def compose_checked(text: str) -> yaml.Node | None:
+    """The node tree of one YAML document, refused (YamlLimitError) when too deep or too
+    large once aliases are followed; other problems raise yaml.YAMLError as usual."""
+    check_nesting(text)
+    loader = FastLoader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if node is not None:
+        check_expansion(node)
+    return node
+
+
+def load_checked(text: str) -> Any:
+    """Plain data of one YAML document (the safe loader's types), after `compose_checked`."""
+    node = compose_checked(text)
+    if node is None:
+        return None
+    return yaml.SafeLoader("").construct_document(node)
+
+
 class YamlSyntaxError(Exception):
     """The text is not YAML (or not a single document); carries a position."""
 
@@ -66,9 +166,11 @@ def _position(mark: Any) -> Position:
 
 def load_text(text: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and a map of positions."""
-    loader = FastLoader(text)
     try:
-        node = loader.get_single_node()
+        node = compose_checked(text)
+    except YamlLimitError as exc:
+        where = _position(exc.mark) if exc.mark is not None else Position(1, 1)
+        raise YamlSyntaxError(exc.message, where) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _position(mark) if mark is not None else Position(1, 1)
@@ -78,8 +180,6 @@ def load_text(text: str) -> tuple[Any, SourceMap]:
         raise YamlSyntaxError(problem, where) from exc
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), Position(1, 1)) from exc
-    finally:
-        loader.dispose()
     smap = SourceMap()
     if node is None:
         return None, smap
