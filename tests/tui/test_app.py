@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import re
+import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Input
+from textual.screen import Screen
+from textual.widgets import Input, Static
 
 from mixerpult.i18n import strings
 from mixerpult.questionnaire import Questionnaire
@@ -16,6 +20,7 @@ from mixerpult.tui.screens.help import HelpScreen
 from mixerpult.tui.screens.mixerpult import MixerpultScreen
 from mixerpult.tui.themes import HIGH_CONTRAST, choose_theme
 from mixerpult.tui.widgets.question import QuestionField
+from mixerpult.tui.widgets.topbar import TopBar
 
 from .conftest import AppFactory
 from .helpers import text_of
@@ -162,3 +167,49 @@ async def test_ctrl_c_explains_how_to_quit(make_app: AppFactory) -> None:
         await pilot.pause()
         assert app.is_running
         assert any("Ctrl+Q" in str(n.message) for n in app._notifications)
+
+
+def _saved_words(screen: Screen[Any]) -> str:
+    return text_of(screen.query_one("#topbar-saved", Static))
+
+
+async def test_top_bar_follows_the_save_state_also_under_a_dialog(
+    make_app: AppFactory, example_answers: Path
+) -> None:
+    app = make_app(lang="en", save_delay=60)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.resume()
+        await pilot.pause()
+        page = app.screen
+        assert _saved_words(page) == "Everything is saved"
+        app.mark_dirty()
+        await pilot.pause()
+        assert _saved_words(page) == "Saving …"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        app.save_now()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is page
+        assert _saved_words(page) == "Everything is saved ✓"
+        app.go(app.flow.next(str(app.page)) or "review")
+        await pilot.pause()
+        assert _saved_words(app.screen) == "Everything is saved ✓", "a new page reads the state"
+
+
+async def test_pages_left_behind_are_freed(make_app: AppFactory, example_answers: Path) -> None:
+    # Each page's top bar used to watch the app's save state, which kept every
+    # page alive until the state next changed.
+    app = make_app(save_delay=60)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go(app.flow.first)
+        await pilot.pause()
+        left: list[weakref.ref[TopBar]] = []
+        for _ in range(3):
+            left.append(weakref.ref(app.screen.query_one(TopBar)))
+            app.go(app.flow.next(str(app.page)) or "review")
+            await pilot.pause()
+        await pilot.pause()
+        gc.collect()
+        assert [ref() for ref in left] == [None, None, None]

@@ -38,6 +38,7 @@ from mixerpult.tui.commands import WizardCommands
 from mixerpult.tui.flow import AGREEMENTS, ASIDE, FINISH, MIXERPULT, REVIEW, WALKTHROUGH, Flow
 from mixerpult.tui.text import localize_bindings, short_path
 from mixerpult.tui.themes import HIGH_CONTRAST, THEMES, choose_theme
+from mixerpult.tui.widgets.topbar import TopBar
 
 SaveState = Literal["clean", "pending", "saved", "failed"]
 
@@ -63,8 +64,9 @@ class MixerpultApp(App[int]):
         Binding("ctrl+q", "quit", "Afslut", priority=True),
     ]
 
-    save_state: reactive[SaveState] = reactive("clean")
-    """Shown in the top bar, so the user can see that nothing is lost."""
+    save_state: reactive[SaveState] = reactive("clean", repaint=False)
+    """Shown in the top bar, so the user can see that nothing is lost (the top bar
+    draws it, so a change need not repaint the whole screen)."""
 
     def __init__(
         self,
@@ -219,6 +221,14 @@ class MixerpultApp(App[int]):
             # A throttle rather than a debounce: typing without pause must not
             # postpone the save forever.
             self._save_timer = self.set_timer(self.save_delay, self._autosave)
+
+    def watch_save_state(self, state: SaveState) -> None:
+        # Every screen in the stack, not only the one on top: a page under "save as"
+        # or the help must be right when it shows again. A new page reads the state
+        # when its top bar is mounted.
+        for screen in self.screen_stack:
+            for bar in screen.query_children(TopBar):
+                bar.show_save_state(state)
 
     def _autosave(self) -> None:
         self._save_timer = None

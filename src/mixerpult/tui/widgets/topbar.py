@@ -33,9 +33,14 @@ class TopBar(Horizontal):
         self.query_one("#topbar-where", Static).update(plain(where))
 
     def on_mount(self) -> None:
-        self.watch(self.app, "save_state", self._show_state)
+        # Later changes come from the app (`MixerpultApp.watch_save_state`), not from
+        # a watcher of our own: Textual forgets a removed widget's watchers only when
+        # the value next changes, so every page left behind stayed alive while
+        # everything was saved.
+        self.show_save_state(getattr(self.app, "save_state", "clean"))
 
-    def _show_state(self, state: str) -> None:
+    def show_save_state(self, state: str) -> None:
+        """Say whether everything is saved ("clean", "pending", "saved" or "failed")."""
         status = self.query_one("#topbar-saved", Static)
         # Without a session (an unreadable file) there is nothing to call saved.
         has_session = getattr(self.app, "session", None) is not None
