@@ -65,7 +65,8 @@ class PageScreen(WizardScreen):
             yield Button(plain(label), id="next", variant="primary")
 
     def set_status(self, text: str) -> None:
-        self.query_one("#nav-status", Static).update(plain(text))
+        # `#nav-status` has a fixed size in the CSS, so the page needs no new layout.
+        self.query_one("#nav-status", Static).update(plain(text), layout=False)
 
     # -- moving on -------------------------------------------------------------
 

@@ -160,7 +160,10 @@ class ChannelStrip(Vertical):
 
     def show_level(self, words: str) -> None:
         """Write the fader's position in words under it."""
-        self.query_one(".strip-level", Static).update(Content(words))
+        # `.strip-level` has a fixed size in the CSS: no need to lay the whole page
+        # out again on every move of the fader (which also put the words on screen
+        # a frame later).
+        self.query_one(".strip-level", Static).update(Content(words), layout=False)
 
     def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
         self.add_class("-focused")

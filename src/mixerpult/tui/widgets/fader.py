@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.style import Style
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
 
@@ -123,6 +125,9 @@ class Fader(Widget, can_focus=True):
         # set_reactive: the initial position is not a change, so no Changed message.
         self.set_reactive(Fader.value, self._clamp(value))
         self._dragging = False
+        self._strips: dict[tuple[str, bool, int], Strip] = {}
+        self._kinds_key: tuple[int, int | None] | None = None
+        self._kinds: list[str] = []
 
     # -- value -------------------------------------------------------------
 
@@ -212,46 +217,96 @@ class Fader(Widget, can_focus=True):
         event.stop()
 
     # -- drawing -------------------------------------------------------------
+    #
+    # The Line API rather than `render()`: a fader has only a handful of kinds of
+    # row (blank, track, tick, filled track, filled tick, knob), so each is built
+    # once per width and style and reused, instead of building a Rich Text of the
+    # whole fader and having Textual convert it on every move. The segments are
+    # those Textual made of the Text (base style plus component style), so the
+    # fader looks exactly as it did.
 
-    def render(self) -> Text:
-        width = max(1, self.content_size.width)
-        height = max(1, self.content_size.height)
-        track: Style = self.get_component_rich_style("fader--track")
-        fill: Style = self.get_component_rich_style("fader--fill")
-        knob: Style = self.get_component_rich_style("fader--knob")
-        centre = (width - 1) // 2
-        knob_width = max(1, min(width - 2 if width > 4 else width, 9))
-        if knob_width % 2 == 0:
-            knob_width -= 1
-        knob_left = centre - knob_width // 2
-        rows = self.rows()
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def _row_kinds(self, height: int) -> list[str]:
+        """What each of `height` rows shows: "", "knob" or a track glyph."""
+        key = (height, self.value)
+        if self._kinds_key == key:
+            return self._kinds
+        rows = position_rows(self.scale, height)
         value = self.value
         knob_row = None if value is None else rows[value]
         ticks = set(rows.values())
         top, bottom = rows[self.scale], rows[1]
-        text = Text(no_wrap=True, overflow="crop", end="")
+        kinds = []
         for row in range(height):
-            if row:
-                text.append("\n")
             if row == knob_row:
-                # Focus shows in the shape of the knob as well as its colour, so it
-                # stays visible without colours (NO_COLOR, monochrome terminals).
-                solid = self.has_focus or self.SOLID_KNOB
-                cap = "█" * knob_width if solid else "▀" * knob_width
-                text.append(" " * knob_left)
-                text.append(cap, knob)
-                text.append(" " * (width - knob_left - knob_width))
-                continue
-            if not top <= row <= bottom:
-                text.append(" " * width)
-                continue
-            filled = knob_row is not None and row > knob_row
-            tick = row in ticks
-            glyph = ("╂" if tick else "┃") if filled else ("┼" if tick else "│")
-            text.append(" " * centre)
-            text.append(glyph, fill if filled else track)
-            text.append(" " * (width - centre - 1))
-        return text
+                kinds.append("knob")
+            elif not top <= row <= bottom:
+                kinds.append("")
+            elif knob_row is not None and row > knob_row:
+                kinds.append("╂" if row in ticks else "┃")
+            else:
+                kinds.append("┼" if row in ticks else "│")
+        self._kinds_key, self._kinds = key, kinds
+        return kinds
 
-    def watch_has_focus(self, _focused: bool) -> None:
+    def _strip(self, kind: str, width: int) -> Strip:
+        # Focus shows in the shape of the knob as well as its colour, so it stays
+        # visible without colours (NO_COLOR, monochrome terminals).
+        solid = kind == "knob" and (self.has_focus or self.SOLID_KNOB)
+        key = (kind, solid, width)
+        strip = self._strips.get(key)
+        if strip is not None:
+            return strip
+        base = self.visual_style
+        # As Textual renders a Text's unstyled runs: the base over the base.
+        plain = (base + base).rich_style
+        if not kind:
+            segments = [Segment(" " * width, plain)]
+        elif kind == "knob":
+            knob_width = max(1, min(width - 2 if width > 4 else width, 9))
+            if knob_width % 2 == 0:
+                knob_width -= 1
+            knob_left = (width - 1) // 2 - knob_width // 2
+            knob = self._component_style("fader--knob")
+            segments = [
+                Segment(" " * knob_left, plain),
+                Segment(("█" if solid else "▀") * knob_width, knob),
+                Segment(" " * (width - knob_left - knob_width), plain),
+            ]
+        else:
+            centre = (width - 1) // 2
+            part = "fader--fill" if kind in "┃╂" else "fader--track"
+            segments = [
+                Segment(" " * centre, plain),
+                Segment(kind, self._component_style(part)),
+                Segment(" " * (width - centre - 1), plain),
+            ]
+        strip = Strip([segment for segment in segments if segment.text], width)
+        self._strips[key] = strip
+        return strip
+
+    def _component_style(self, name: str) -> RichStyle:
+        """A component's style laid over the fader's own, as Textual does with a Text's spans."""
+        base = self.visual_style
+        rich = self.get_component_rich_style(name)
+        component = VisualStyle.from_rich_style(rich, self.app.ansi_theme)
+        return (base + VisualStyle.combine([base, component])).rich_style
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.content_size
+        width, height = max(1, width), max(1, height)
+        kinds = self._row_kinds(height)
+        if not 0 <= y < height:
+            return Strip.blank(width, self.visual_style.rich_style)
+        # Offsets as Textual gives every rendered row: they are what text selection
+        # reads, and they keep neighbouring runs apart as before (the strip caches them).
+        return self._strip(kinds[y], width).apply_offsets(0, y)
+
+    def watch_has_focus(self, focused: bool) -> None:
+        # Widget's own watcher applies the :focus styles; overriding it without
+        # calling it left the focus background behind after a blur.
+        super().watch_has_focus(focused)
         self.refresh()
