@@ -203,11 +203,27 @@ class PackError(Exception):
 
 
 def load_pack(path: Path) -> Questionnaire:
-    """Load and validate a pack; raise PackError with every problem found."""
+    """Load and validate a pack; raise PackError with every problem found.
+
+    A pack whose very bytes passed before comes from the validated-pack cache
+    (`mixerpult.pack_cache`); `mixerpult check` never uses it.
+    """
+    from mixerpult import pack_cache
+
+    try:
+        raw: bytes | None = path.read_bytes()
+    except OSError:
+        raw = None  # check_file says what is wrong with the file
+    if raw is not None and (cached := pack_cache.read(raw)) is not None:
+        return cached
+
     from mixerpult.checker import check_file
 
     pack, problems = check_file(path)
     errors = [p for p in problems if p.severity == "error"]
     if errors or pack is None:
         raise PackError(path, errors)
+    # Not if the file changed between the two reads: the cache is keyed by `raw`.
+    if raw is not None and pack.content_hash == content_hash(raw):
+        pack_cache.write(raw, pack)
     return pack

@@ -39,3 +39,19 @@ def templates_dir() -> Path:
 def default_pack_path() -> Path:
     """The shipped Danish questionnaire."""
     return questions_dir() / f"{DEFAULT_PACK_ID}.yaml"
+
+
+def user_cache_dir(name: str) -> Path | None:
+    """The folder `name` in mixerpult's user cache folder, made private (0700) if missing.
+
+    None when it cannot be made (a read-only home): callers then work without a cache.
+    """
+    from platformdirs import user_cache_path
+
+    base = user_cache_path("mixerpult", appauthor=False)
+    try:
+        for folder in (base, base / name):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return base / name

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from mixerpult.checker import Problem
+from mixerpult.resources import user_cache_dir
 from mixerpult.sheet import escape
 
 if TYPE_CHECKING:
@@ -74,12 +75,9 @@ def _bytecode_cache() -> BytecodeCache | None:
     template's source, so an edited template is compiled anew.
     """
     from jinja2 import FileSystemBytecodeCache
-    from platformdirs import user_cache_path
 
-    folder = user_cache_path("mixerpult", appauthor=False) / "templates"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
+    folder = user_cache_dir("templates")
+    if folder is None:
         return None  # no cache folder: compile every time, as without one
     return FileSystemBytecodeCache(str(folder))
 

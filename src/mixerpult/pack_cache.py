@@ -1,0 +1,90 @@
+"""Validated question packs kept between runs, so that starting does not check them again.
+
+Reading a pack means parsing YAML with source positions, linting and validating
+it: about 25 ms for the shipped pack and 100 ms for a pack of 1,000 questions,
+on every start of the wizard and every `render`. The positions are needed only
+to report errors, so once a pack has passed, its model is kept as JSON in the
+user's cache folder and read back with pydantic's JSON parser.
+
+A cached model is found by the SHA-256 of the pack's bytes together with the
+version of mixerpult and a fingerprint of the code that checks packs, so an
+edited pack, or a mixerpult whose rules have changed, is checked in full again.
+Only a pack that comes back from JSON equal to the checked one is kept (a date
+in a condition, say, would come back as a string). A cache file that cannot be
+read or does not validate is ignored and written anew: the cache can only make
+loading faster, never make it fail. `mixerpult check` never looks here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from mixerpult import __version__
+from mixerpult.questionnaire import Questionnaire, content_hash
+from mixerpult.resources import user_cache_dir
+
+CACHE_FORMAT = 1
+"""The layout of the cache files; a new layout makes every old file unused."""
+
+_CHECKING_CODE = ("questionnaire.py", "conditions.py", "checker.py", "yamlsource.py")
+
+
+@cache
+def _code_fingerprint() -> str:
+    """What the cached result depends on besides the pack: version, layout, the checker's code."""
+    digest = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}".encode())
+    package = Path(__file__).resolve().parent
+    for name in _CHECKING_CODE:
+        digest.update(b"\0" + (package / name).read_bytes())
+    return digest.hexdigest()
+
+
+def cache_file(raw: bytes) -> Path | None:
+    """Where the model of a pack with these bytes is kept (None: no cache folder)."""
+    folder = user_cache_dir("packs")
+    if folder is None:
+        return None
+    try:
+        fingerprint = _code_fingerprint()
+    except OSError:
+        return None  # the checker's source is not readable (a frozen build): no cache
+    key = hashlib.sha256(fingerprint.encode() + b"\0" + raw).hexdigest()
+    return folder / f"{key}.json"
+
+
+def read(raw: bytes) -> Questionnaire | None:
+    """The model of the pack with these bytes, if it was checked before; else None."""
+    path = cache_file(raw)
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        pack = Questionnaire.model_validate_json(data)
+    except ValueError:  # pydantic's ValidationError is one; a corrupt file is not fatal
+        return None
+    return pack.model_copy(update={"content_hash": content_hash(raw)})
+
+
+def write(raw: bytes, pack: Questionnaire) -> None:
+    """Keep the checked model of the pack with these bytes (silently skipped if impossible)."""
+    from mixerpult import store
+
+    path = cache_file(raw)
+    if path is None:
+        return
+    data = pack.model_dump_json(by_alias=True)
+    try:
+        again = Questionnaire.model_validate_json(data)
+    except ValueError:
+        return
+    if again.model_copy(update={"content_hash": pack.content_hash}) != pack:
+        return
+    try:
+        store.write_private(path, data)
+    except store.SaveError:
+        return
