@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import text_of
-from tests.tui.test_process import Terminal
+from tests.tui.test_process import Terminal, _start_typing
 from textual.widgets import Input
 
 from mixerpult import store
@@ -171,12 +171,7 @@ def test_a_second_wizard_on_the_same_file_is_told_and_changes_nothing(tmp_path: 
     first = Terminal(answers, tmp_path)
     second: Terminal | None = None
     try:
-        first.wait_for("Begynd")
-        first.read(0.3)
-        first.type("\r")
-        first.wait_for("Dit fornavn")
-        first.read(0.3)
-        first.type("Først")
+        _start_typing(first, answers, "Først")
         first.read(1.5)  # the autosave's half second, and then some
         saved = answers.read_bytes()
         assert store.load(answers).answers["fornavn"] == "Først"

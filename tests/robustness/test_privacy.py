@@ -1,0 +1,123 @@
+"""Privacy: answers and sheets readable by the user alone, and no network connection.
+
+Protects `store.write_private` as the wizard and `mixerpult render` use it
+(files 0600, a new folder 0700, even over a file that was 0644), and the
+promise that no command but `serve` opens a network connection: `check`,
+`render --format all` (Typst included) and the wizard itself run with every
+internet socket and name lookup blocked and logged (netguard/sitecustomize.py).
+That `serve` binds loopback by default is tested in tests/web/test_serve.py.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.tui.conftest import EXAMPLE_ANSWERS, AppFactory
+from tests.tui.test_process import Terminal, _start_typing
+from textual.widgets import Input
+
+from mixerpult import store
+
+from .corpus import mixerpult
+
+GUARD = Path(__file__).resolve().parent / "netguard"
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _guarded_env(log: Path) -> dict[str, str]:
+    """The environment of a process whose network use is refused and written to `log`."""
+    path = [str(GUARD), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(path), "MIXERPULT_TEST_NET_LOG": str(log)}
+
+
+def _attempts(log: Path) -> list[str]:
+    return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+
+def test_the_guard_blocks_the_internet_and_keeps_local_sockets(tmp_path: Path) -> None:
+    # Without this the other tests could pass with a guard that never loaded.
+    log = tmp_path / "net.log"
+    code = (
+        "import asyncio, socket\n"
+        "asyncio.run(asyncio.sleep(0))\n"
+        "a, b = socket.socketpair(); a.sendall(b'x'); assert b.recv(1) == b'x'\n"
+        "print('local ok', flush=True)\n"
+        "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9/', timeout=2)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=_guarded_env(log),
+    )
+    assert result.stdout == "local ok\n"
+    assert result.returncode != 0 and "blocked by the privacy test" in result.stderr
+    assert _attempts(log), "the connection was logged"
+
+
+def test_check_and_render_open_no_connection_and_write_private_sheets(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "net.log"
+    env = _guarded_env(log)
+    checked = mixerpult("check", env=env)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+    out = tmp_path / "ark" / "til-samtalen"
+    rendered = mixerpult(
+        "render", str(EXAMPLE_ANSWERS), "--format", "all", "-o", str(out), timeout=60, env=env
+    )
+    assert rendered.returncode == 0, rendered.stdout + rendered.stderr
+    assert _attempts(log) == []
+
+    sheets = sorted(p.suffix for p in out.iterdir())
+    assert sheets == [".html", ".md", ".pdf", ".txt"]
+    assert {p.name: _mode(p) for p in out.iterdir()} == {p.name: 0o600 for p in out.iterdir()}
+    assert _mode(out) == 0o700
+
+
+def test_the_wizard_opens_no_connection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    log = tmp_path / "net.log"
+    for name, value in _guarded_env(log).items():
+        monkeypatch.setenv(name, value)
+    answers = tmp_path / "mine" / "answers.yaml"
+    terminal = Terminal(answers, tmp_path)
+    try:
+        _start_typing(terminal, answers, "Mette")
+        terminal.process.send_signal(signal.SIGTERM)
+        assert terminal.process.wait(15) == 0
+    finally:
+        terminal.close()
+    assert _attempts(log) == []
+    assert store.load(answers).answers["fornavn"] == "Mette"
+    assert (_mode(answers), _mode(answers.parent)) == (0o600, 0o700)
+
+
+async def test_the_wizard_makes_an_open_answers_file_private(
+    make_app: AppFactory, example_answers: Path
+) -> None:
+    example_answers.chmod(0o644)  # copied, say, from a shared folder
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        app.go("om_dig")
+        await pilot.pause()
+        field = app.screen.query_one("#answer-fornavn", Input)
+        field.focus()
+        await pilot.press("end", "x")
+        await pilot.pause()
+        assert app.save_state == "saved"
+    assert store.load(example_answers).answers["fornavn"] == "Mettex"
+    assert _mode(example_answers) == 0o600
+    assert [p.name for p in example_answers.parent.glob(".answers.yaml.*.tmp")] == []
