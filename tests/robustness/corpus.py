@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 HOSTILE: dict[str, str] = {
@@ -29,7 +30,11 @@ HOSTILE: dict[str, str] = {
 }
 """Short strings, each typed key by key into the wizard and rendered in every format."""
 
-CONTROLS = frozenset(HOSTILE["ansi_clear"][3] + HOSTILE["controls"] + HOSTILE["nul"])
+CONTROLS = frozenset(c for c in "".join(HOSTILE.values()) if unicodedata.category(c) == "Cc")
+"""The control characters of HOSTILE: ESC, BEL, BS, DEL, CSI (C1) and NUL."""
+
+PRINTABLE = [v for v in HOSTILE.values() if not CONTROLS & set(v)]
+"""The strings of HOSTILE that every screen shows exactly as they are."""
 
 
 def big_text() -> str:

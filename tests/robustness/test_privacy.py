@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from tests.tui.conftest import EXAMPLE_ANSWERS, AppFactory
 from tests.tui.test_process import Terminal, _start_typing
-from textual.widgets import Input
 
 from mixerpult import store
 
 from .corpus import mixerpult
+from .wizard import open_field
 
 GUARD = Path(__file__).resolve().parent / "netguard"
 
@@ -109,13 +109,8 @@ async def test_the_wizard_makes_an_open_answers_file_private(
     example_answers.chmod(0o644)  # copied, say, from a shared folder
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        app.go("om_dig")
-        await pilot.pause()
-        field = app.screen.query_one("#answer-fornavn", Input)
-        field.focus()
-        await pilot.press("end", "x")
+        await open_field(app, pilot, "om_dig", "answer-fornavn")
+        await pilot.press("x")
         await pilot.pause()
         assert app.save_state == "saved"
     assert store.load(example_answers).answers["fornavn"] == "Mettex"

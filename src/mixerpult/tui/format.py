@@ -11,6 +11,27 @@ from mixerpult.questionnaire import ChoiceQuestion, NumberQuestion, Question, tr
 
 _DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d")
 
+# Line breaks of every kind are one "\n" on screen, as on the sheet (sheet/escape.py).
+_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+# Other C0 controls and DEL as their Unicode pictures (␛, ␀ …); C1 controls and lone
+# surrogates, which have none, as the replacement character.
+_PICTURES = {
+    **{c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)},
+    0x7F: 0x2421,
+    **dict.fromkeys([*range(0x80, 0xA0), *range(0xD800, 0xE000)], 0xFFFD),
+}
+
+
+def shown(text: str) -> str:
+    """`text` as the screen shows it: printable characters as they are, control
+    characters as visible symbols.
+
+    Written to the terminal as they are, ESC, CSI and their like would be obeyed
+    (an answer holding `\\x1b[2J` clears the screen) and NUL is drawn as nothing;
+    the stored answer keeps them all, the sheet drops them.
+    """
+    return _BREAKS.sub("\n", text).translate(_PICTURES)
+
 
 def parse_date(text: str) -> dt.date | None:
     """A date written DD-MM-YYYY or YYYY-MM-DD ('.' and '/' also separate); None if not one.
@@ -56,7 +77,11 @@ def show_number(value: int | float) -> str:
 
 
 def answer_text(question: Question, value: AnswerValue | None, lang: str) -> str:
-    """An answer in words ('' when unanswered)."""
+    """An answer in words, as the screen shows it (`shown`; '' when unanswered)."""
+    return shown(_answer_words(question, value, lang))
+
+
+def _answer_words(question: Question, value: AnswerValue | None, lang: str) -> str:
     if value is None or value == "" or value == []:
         return ""
     if isinstance(question, ChoiceQuestion):

@@ -16,11 +16,13 @@ from textual.content import Content
 from textual.dom import DOMNode
 
 from mixerpult.i18n import strings, t
+from mixerpult.tui.format import shown
 
 
 def plain(text: str) -> Content:
-    """`text` exactly as written: never parsed as markup."""
-    return Content(text)
+    """`text` as written: never parsed as markup; control characters made visible
+    (`format.shown`), so none reaches the terminal to be obeyed."""
+    return Content(shown(text))
 
 
 def ui(node: DOMNode, key: str, /, **values: Any) -> str:
