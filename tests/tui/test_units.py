@@ -150,3 +150,17 @@ async def test_the_fader_stands_alone() -> None:
             await pilot.mouse_down("#two", offset=(2, 0))  # scroll-free drag start
             await pilot.mouse_up("#two", offset=(2, 0))
         assert app.query_one("#two", Fader).value == 3
+
+
+async def test_a_moved_fader_looks_as_if_drawn_anew() -> None:
+    # A move repaints only the rows between the old and the new knob.
+    app = FaderApp()
+    async with app.run_test(size=(20, 30)) as pilot:
+        one = app.query_one("#one", Fader)
+        for key in ["up", "up", "pageup", "end", "down", "home", "pagedown", "backspace", "up"]:
+            await pilot.press(key)
+            await pilot.pause()
+            moved = app.export_screenshot()
+            one.refresh()
+            await pilot.pause()
+            assert app.export_screenshot() == moved, f"after {key}"

@@ -15,6 +15,7 @@ from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -93,8 +94,9 @@ class Fader(Widget, can_focus=True):
     SOLID_KNOB: ClassVar[bool] = False
     """Draw the knob as a full block even without focus (a fader that is only shown)."""
 
-    value: reactive[int | None] = reactive(None)
-    """The position, 1 … scale, or None while the fader has not been set."""
+    value: reactive[int | None] = reactive(None, repaint=False)
+    """The position, 1 … scale, or None while the fader has not been set (`watch_value`
+    repaints only the rows that change)."""
 
     class Changed(Message):
         """The fader was moved (by the user or by code)."""
@@ -139,7 +141,16 @@ class Fader(Widget, can_focus=True):
     def validate_value(self, value: int | None) -> int | None:
         return self._clamp(value)
 
-    def watch_value(self, value: int | None) -> None:
+    def watch_value(self, old: int | None, value: int | None) -> None:
+        if old is None or value is None:
+            self.refresh()
+        else:
+            # Only the rows from the old knob to the new one change; a smaller dirty
+            # region is less for Textual's compositor to paint again (the fader is
+            # tall, and the widgets around it are painted with it).
+            rows = self.rows()
+            top, bottom = sorted((rows[old], rows[value]))
+            self.refresh(Region(0, top, self.content_size.width, bottom - top + 1))
         self.post_message(self.Changed(self, value))
 
     @property
