@@ -24,10 +24,11 @@ async def open_field(
     if app.page != page:  # going to the page shown fails (see the report of issue 6)
         app.go(page)
         await pilot.pause()
-    if widget_id.startswith("step-"):  # a next step's field: add a row for it first
-        await pilot.click("#add-step")
-        await pilot.pause()
-        widget = app.screen.query(f".{widget_id}").last()
+    if widget_id.startswith("step-"):  # a next step's field: of the last row, or a new one
+        if not app.screen.query(f"Input.{widget_id}"):
+            await pilot.click("#add-step")
+            await pilot.pause()
+        widget = app.screen.query(f"Input.{widget_id}").last()
     else:
         widget = app.screen.query_one(f"#{widget_id}")
     assert isinstance(widget, Input | TextArea)
