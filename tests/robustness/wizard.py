@@ -21,7 +21,7 @@ async def open_field(
     if isinstance(app.screen, WelcomeScreen):
         await pilot.press("enter")
         await pilot.pause()
-    if app.page != page:  # going to the page shown fails (see the report of issue 6)
+    if app.page != page:  # going to the page shown crashes: test_faults.py, xfail
         app.go(page)
         await pilot.pause()
     if widget_id.startswith("step-"):  # a next step's field: of the last row, or a new one
