@@ -24,7 +24,6 @@ import pytest
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import text_of
 from tests.tui.test_process import Terminal, _start_typing
-from textual._node_list import DuplicateIds
 from textual.widgets import Input
 
 from mixerpult import store
@@ -192,19 +191,20 @@ def test_a_second_wizard_on_the_same_file_is_told_and_changes_nothing(tmp_path: 
     assert store.load(answers).answers["fornavn"] == "Først og sidst"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=DuplicateIds,
-    reason="MixerpultApp.go(page shown) switches to a second screen with the same id and "
-    "Textual raises DuplicateIds (tui/app.py, go); the palette offers every page",
-)
 async def test_going_to_the_page_shown_does_not_crash(make_app: AppFactory) -> None:
     app = make_app(save_delay=5)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(*"Mette")
+        field = app.focused
         app.go("om_dig")  # what the palette's "Gå til: Om dig" does on that page
         await pilot.pause()
         assert app.is_running and app.page == "om_dig"
+        assert app.focused is field, "the cursor stays where it was"
         assert app.s.answers["fornavn"] == "Mette"
+        app.go("review")
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # "Oversigt" on the review itself
+        await pilot.pause()
+        assert app.is_running and app.page == "review"

@@ -28,7 +28,7 @@ from mixerpult.questionnaire import Questionnaire, TextQuestion
 from mixerpult.sheet.escape import clean
 from mixerpult.sheet.render import render_pdf, render_text
 from mixerpult.sheet.view import build_view
-from mixerpult.tui.format import shown
+from mixerpult.tui.format import pictured, shown
 
 from .corpus import CONTROLS, HOSTILE, PRINTABLE, big_text, many_lines
 from .wizard import open_field, paste, review_text, type_keys
@@ -115,15 +115,8 @@ async def test_every_free_text_field_and_note_keeps_its_hostile_text(
     for widget_id, text in expected.items():
         if widget_id.startswith("answer-"):
             assert shown(text) in review, widget_id
-        elif text in PRINTABLE:  # notes: see test_control_characters_are_shown_as_symbols
-            assert text in review, widget_id
-
-
-SHOWN_RAW = pytest.mark.xfail(
-    strict=True,
-    reason="tui/summary.py shows notes and next steps with Content(text), not "
-    "format.shown: ESC and NUL reach the terminal from the review and the walkthrough",
-)
+        else:
+            assert shown(text) in review, widget_id
 
 
 @pytest.mark.parametrize(
@@ -131,9 +124,9 @@ SHOWN_RAW = pytest.mark.xfail(
     [
         "text answer",
         "long answer",
-        pytest.param("fader note", marks=SHOWN_RAW),
-        pytest.param("agreements notes", marks=SHOWN_RAW),
-        pytest.param("next step what", marks=SHOWN_RAW),
+        "fader note",
+        "agreements notes",
+        "next step what",
     ],
 )
 async def test_control_characters_are_shown_as_symbols(field: str, make_app: AppFactory) -> None:
@@ -165,12 +158,9 @@ async def test_a_huge_paste_is_kept_whole(
     assert store.load(answers_path).answers["opgaver_kan"] == text + "[/]"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Input and TextArea draw their value as it is: ESC and NUL reach the terminal "
-    "(an answer with \\x1b[2J clears the screen); needs the widgets in tui/widgets",
+@pytest.mark.parametrize(
+    "field", ["text answer", "long answer", "fader note", "agreements notes", "next step what"]
 )
-@pytest.mark.parametrize("field", ["text answer", "long answer"])
 async def test_no_control_character_is_drawn_by_an_input(field: str, make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
@@ -267,3 +257,12 @@ def test_the_screen_and_the_sheet_treat_control_characters_alike() -> None:
     assert len(symbols) == len(CONTROLS) and all(len(c) == 1 for c in symbols)
     assert "".join(c for c in on_screen if c not in symbols) == on_paper
     assert len(on_screen) == len(on_paper) + len(CONTROLS)
+
+
+def test_a_field_being_edited_shows_each_control_character_as_one_symbol() -> None:
+    # The field's cursor counts characters: one drawn for one typed, line breaks kept.
+    text = "a\r\nb" + "".join(sorted(CONTROLS)) + " ".join(PRINTABLE)
+    drawn = pictured(text)
+    assert len(drawn) == len(text)
+    assert drawn.split("\n")[0] == "a␍"
+    assert not CONTROLS & set(drawn)

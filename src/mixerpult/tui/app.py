@@ -359,6 +359,14 @@ class MixerpultApp(App[int]):
         session = self.s
         if page not in self.flow.pages and page not in ASIDE:
             page = self.flow.first
+        # Help, palette or a question on top belong to the page being left.
+        while len(self.screen_stack) > 2 and isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        if page == getattr(self.screen, "page", None):
+            # Already there (the palette's "go to" this page): a second screen with
+            # the same id would crash Textual, and the first keeps the cursor.
+            self.save_now()
+            return
         if page in ASIDE:
             self._note_origin(page)
         else:
@@ -380,9 +388,6 @@ class MixerpultApp(App[int]):
             screen = AgreementsScreen(focus=focus, return_to=self.aside_origin.get(AGREEMENTS))
         else:
             screen = StepScreen(self.pack.step(page), focus=focus, return_to=return_to)
-        # Help, palette or a question on top belong to the page being left.
-        while len(self.screen_stack) > 2 and isinstance(self.screen, ModalScreen):
-            self.pop_screen()
         self.switch_screen(screen)
         # After the switch, so that a failing save's "save as" opens over the new page.
         self.save_now()

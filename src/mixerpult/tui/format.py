@@ -33,6 +33,15 @@ def shown(text: str) -> str:
     return _BREAKS.sub("\n", text).translate(_PICTURES)
 
 
+def pictured(text: str) -> str:
+    """`text` with control characters as visible symbols, one character for one.
+
+    For the fields being edited: their cursor counts characters, so nothing may be
+    added or taken away. Line breaks stay (a text area splits its lines on them).
+    """
+    return text.translate(_PICTURES)
+
+
 def parse_date(text: str) -> dt.date | None:
     """A date written DD-MM-YYYY or YYYY-MM-DD ('.' and '/' also separate); None if not one.
 

@@ -3,7 +3,8 @@
 One place decides how an item reads, so the two overviews never disagree.
 Unanswered questions and private answers are marked in words (not only in
 colour), so the marks survive NO_COLOR and screen readers. User text is
-always plain `Content`, never markup.
+always plain `Content`, never markup, with its control characters shown as
+symbols (`format.shown`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from textual.content import Content
 from mixerpult.answers import NextStep, Session
 from mixerpult.i18n import t
 from mixerpult.questionnaire import Channel, Mixerpult, Question, tr
-from mixerpult.tui.format import answer_text, show_date
+from mixerpult.tui.format import answer_text, show_date, shown
 
 Part = Content | tuple[str, str] | str
 
@@ -71,7 +72,7 @@ def fader_summary(mixer: Mixerpult, channel: Channel, session: Session, lang: st
         ),
     ]
     if setting.note.strip():
-        parts.extend(["\n", Content(setting.note)])
+        parts.extend(["\n", Content(shown(setting.note))])
     return Content.assemble(*parts)
 
 
@@ -87,20 +88,20 @@ def notes_summary(session: Session, lang: str) -> Content:
     notes = session.agreements.notes
     head: Part = (t("agreements_notes", lang), "bold")
     if notes.strip():
-        return Content.assemble(head, "\n", Content(notes.strip()))
+        return Content.assemble(head, "\n", Content(shown(notes.strip())))
     return Content.assemble(head, "\n", Content.styled(t("agreements_no_notes", lang), "italic"))
 
 
 def next_step_summary(step: NextStep, lang: str) -> Content:
     """One next step: what, then who and by when."""
-    what = step.what.strip()
+    what = shown(step.what.strip())
     first: Part = what if what else (t("agreements_no_what", lang), "italic")
     details: list[str] = []
     if step.who.strip():
-        details.append(t("agreements_who_is", lang, who=step.who.strip()))
+        details.append(t("agreements_who_is", lang, who=shown(step.who.strip())))
     when = by_text(step.by)
     if when:
-        details.append(t("agreements_by_is", lang, by=when))
+        details.append(t("agreements_by_is", lang, by=shown(when)))
     if not details:
         return Content.assemble(("• ", "bold"), first)
     return Content.assemble(("• ", "bold"), first, "\n  ", (" · ".join(details), "$text-muted"))

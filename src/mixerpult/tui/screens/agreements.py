@@ -20,6 +20,7 @@ from mixerpult.tui.screens.confirm import ConfirmScreen
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
 from mixerpult.tui.widgets.next_step_row import FIELDS, Field, NextStepRow
+from mixerpult.tui.widgets.text_fields import TextBox
 from mixerpult.tui.widgets.topbar import TopBar
 
 
@@ -47,13 +48,7 @@ class AgreementsScreen(PageScreen):
         with VerticalScroll(id="body", can_focus=False):
             yield Static(plain(self.t("agreements_intro")), classes="page-intro")
             yield Label(plain(self.t("agreements_notes")), classes="field-label")
-            yield TextArea(
-                agreements.notes,
-                soft_wrap=True,
-                show_line_numbers=False,
-                tab_behavior="focus",
-                id="agreements-notes",
-            )
+            yield TextBox(agreements.notes, id="agreements-notes")
             yield Label(plain(self.t("agreements_next_steps")), classes="field-label")
             with Horizontal(id="steps-head"):
                 for name in ("what", "who", "by"):

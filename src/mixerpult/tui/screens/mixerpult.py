@@ -21,6 +21,7 @@ from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
 from mixerpult.tui.widgets.channel import ChannelStrip, FaderScale
 from mixerpult.tui.widgets.fader import Fader
+from mixerpult.tui.widgets.text_fields import TextInput
 
 
 class MixerpultScreen(PageScreen):
@@ -80,14 +81,13 @@ class MixerpultScreen(PageScreen):
             # text, so a keystroke can never land in another channel's note.
             with ContentSwitcher(id="notes", initial=f"note-{self.channel_id}"):
                 for channel in mixer.channels:
-                    yield Input(
+                    yield TextInput(
                         app.s.fader(channel.id).note,
                         id=f"note-{channel.id}",
                         classes="note",
                         placeholder=self.t("note_placeholder"),
                         compact=True,
                         disabled=not channel.note,
-                        select_on_focus=False,  # a key must never replace a whole note
                     )
         yield from self.nav_bar()
         yield Footer()

@@ -20,6 +20,7 @@ from mixerpult.answers import NextStep
 from mixerpult.tui.format import parse_date
 from mixerpult.tui.summary import by_text
 from mixerpult.tui.text import plain, ui
+from mixerpult.tui.widgets.text_fields import TextInput
 
 Field = Literal["what", "who", "by"]
 FIELDS: tuple[Field, ...] = ("what", "who", "by")
@@ -56,13 +57,11 @@ class NextStepRow(Horizontal):
     def compose(self) -> ComposeResult:
         values = {"what": self.step.what, "who": self.step.who, "by": by_text(self.step.by)}
         for name in FIELDS:
-            yield Input(
+            yield TextInput(
                 values[name],
                 placeholder=ui(self, f"agreements_{name}_placeholder"),
                 classes=f"step-{name} step-field",
                 compact=True,
-                # Selecting on focus would let the next key replace a whole entry.
-                select_on_focus=False,
             )
         yield Button(plain(ui(self, "agreements_remove")), classes="step-remove", compact=True)
 

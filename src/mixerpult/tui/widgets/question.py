@@ -33,6 +33,7 @@ from mixerpult.answers import AnswerValue
 from mixerpult.questionnaire import ChoiceQuestion, NumberQuestion, Question, TextQuestion, tr
 from mixerpult.tui.format import parse_date, parse_number, show_date, show_number
 from mixerpult.tui.text import plain, ui
+from mixerpult.tui.widgets.text_fields import TextBox, TextInput
 
 MessageKind = Literal["error", "warning"]
 
@@ -122,22 +123,15 @@ class QuestionField(Vertical):
         q = self.question
         value = self.value
         if isinstance(q, TextQuestion) and q.type == "long_text":
-            area = TextArea(
+            area = TextBox(
                 str(value) if isinstance(value, str) else "",
-                soft_wrap=True,
-                show_line_numbers=False,
-                tab_behavior="focus",
                 id=self.input_id,
                 classes="q-input q-long",
             )
             yield area
         elif isinstance(q, TextQuestion):
-            yield Input(
-                str(value) if isinstance(value, str) else "",
-                id=self.input_id,
-                classes="q-input",
-                # Selecting on focus would let the next key replace a whole answer.
-                select_on_focus=False,
+            yield TextInput(
+                str(value) if isinstance(value, str) else "", id=self.input_id, classes="q-input"
             )
         elif isinstance(q, NumberQuestion):
             # What the user typed last wins over the last value that parsed.
