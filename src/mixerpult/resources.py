@@ -42,7 +42,7 @@ def default_pack_path() -> Path:
 
 
 def user_cache_dir(name: str) -> Path | None:
-    """The folder `name` in mixerpult's user cache folder, made private (0700) if missing.
+    """The folder `name` in mixerpult's user cache folder, private to the user (0700).
 
     None when it cannot be made (a read-only home): callers then work without a cache.
     """
@@ -52,6 +52,10 @@ def user_cache_dir(name: str) -> Path | None:
     try:
         for folder in (base, base / name):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # The cache names the packs and templates in use; a folder made by an older
+            # version, or by hand, is made private too (both are mixerpult's own).
+            if folder.stat().st_mode & 0o077:
+                folder.chmod(0o700)
     except OSError:
         return None
     return base / name

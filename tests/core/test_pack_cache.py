@@ -58,6 +58,16 @@ def test_cache_files_are_private(pack_path: Path, cache_home: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+def test_a_cache_folder_open_to_others_is_made_private(pack_path: Path, cache_home: Path) -> None:
+    base = cache_home / "mixerpult"
+    (base / "packs").mkdir(parents=True, mode=0o755)
+    base.chmod(0o755)
+    (base / "packs").chmod(0o775)
+    load_pack(pack_path)
+    for folder in (base, base / "packs"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
 def test_a_changed_pack_is_checked_again(pack_path: Path) -> None:
     load_pack(pack_path)
     text = pack_path.read_text(encoding="utf-8")

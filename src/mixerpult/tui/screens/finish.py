@@ -2,7 +2,7 @@
 
 The sheet is made by `mixerpult.sheet.render.render_session`, imported only
 when asked for: it loads Jinja2 and Typst, which the wizard must not pay for
-at start-up, and it may be missing in a partial installation.
+at start-up.
 
 Served to a browser, the sheet is made in a private temporary folder and handed
 to the browser with `App.deliver_binary` (a download per format); nothing is
@@ -11,7 +11,6 @@ left behind on the serving machine but the answers file itself.
 
 from __future__ import annotations
 
-import importlib
 import io
 import shutil
 import tempfile
@@ -149,19 +148,11 @@ class FinishScreen(PageScreen):
     ) -> None:
         # Runs in a thread (Typst takes a moment): it only calls back, never touches widgets.
         try:
-            # By name: the sheet is written alongside the wizard and may not exist yet.
-            render_session = importlib.import_module("mixerpult.sheet.render").render_session
-        except (ImportError, AttributeError):
-            self.app.call_from_thread(self._failed, "finish_unavailable", "")
-            return
-        try:
-            paths = render_session(session, pack, formats, folder, lang, audience)
-        except NotImplementedError:
-            self.app.call_from_thread(self._failed, "finish_unavailable", "")
-        except Exception as exc:  # the sheet is another module: report, never crash
+            paths = _render(session, pack, formats, folder, lang, audience)
+        except Exception as exc:  # a sheet that fails is reported; the answers are safe
             self.app.call_from_thread(self._failed, "finish_failed", str(exc) or type(exc).__name__)
         else:
-            self.app.call_from_thread(self._done, list(paths))
+            self.app.call_from_thread(self._done, paths)
 
     @work(thread=True, exclusive=True, group="sheet")
     def render_for_browser(
@@ -173,19 +164,12 @@ class FinishScreen(PageScreen):
         audience: str,
     ) -> None:
         """Make the sheet in a private temporary folder, read it, and remove the folder."""
-        try:
-            render_session = importlib.import_module("mixerpult.sheet.render").render_session
-        except (ImportError, AttributeError):
-            self.app.call_from_thread(self._failed, "finish_unavailable", "")
-            return
         # mkdtemp makes a folder only this user can read; the sheet holds health details.
         folder = Path(tempfile.mkdtemp(prefix="mixerpult-sheet-"))
         try:
-            paths = render_session(session, pack, formats, folder, lang, audience)
-            files = {Path(p).name: Path(p).read_bytes() for p in paths}
-        except NotImplementedError:
-            self.app.call_from_thread(self._failed, "finish_unavailable", "")
-        except Exception as exc:  # the sheet is another module: report, never crash
+            paths = _render(session, pack, formats, folder, lang, audience)
+            files = {path.name: path.read_bytes() for path in paths}
+        except Exception as exc:  # a sheet that fails is reported; the answers are safe
             self.app.call_from_thread(self._failed, "finish_failed", str(exc) or type(exc).__name__)
         else:
             self.app.call_from_thread(self._deliver, files)
@@ -243,3 +227,17 @@ class FinishScreen(PageScreen):
         pdf = next((p for p in self.made if p.suffix == ".pdf"), None)
         if pdf is not None:
             self.app.open_url(pdf.resolve().as_uri())
+
+
+def _render(
+    session: Session,
+    pack: Questionnaire,
+    formats: list[str],
+    folder: Path,
+    lang: str,
+    audience: str,
+) -> list[Path]:
+    # Imported here, not at the top: Jinja2 and Typst cost the wizard's start-up.
+    from mixerpult.sheet.render import render_session
+
+    return [Path(p) for p in render_session(session, pack, formats, folder, lang, audience)]
