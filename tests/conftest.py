@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKS = Path(__file__).resolve().parent / "packs"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_homes_for_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The same for session-wide fixtures (a pack loaded once writes the pack cache),
+    which pytest sets up before any test's own fixtures."""
+    home = tmp_path_factory.mktemp("xdg-session")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("DATA", "CONFIG", "CACHE"):
+            patch.setenv(f"XDG_{name}_HOME", str(home / name.lower()))
+        yield
 
 
 @pytest.fixture(autouse=True)

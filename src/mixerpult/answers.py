@@ -99,17 +99,21 @@ class Session(_Model):
         self, channel_id: str, *, position: int | None = None, note: str | None = None
     ) -> None:
         """Move a fader and/or change its note."""
-        old = self.fader(channel_id)
-        new = FaderSetting(
-            position=old.position if position is None else position,
-            note=old.note if note is None else note,
-        )
-        self.faders = {**self.faders, channel_id: new}
+        changes: dict[str, Any] = {}
+        if position is not None:
+            changes["position"] = position
+        if note is not None:
+            changes["note"] = note
+        self._replace_fader(channel_id, changes)
 
     def clear_fader(self, channel_id: str) -> None:
         """Take a fader back to "not set"; its note stays."""
-        old = self.fader(channel_id)
-        self.faders = {**self.faders, channel_id: FaderSetting(position=None, note=old.note)}
+        self._replace_fader(channel_id, {"position": None})
+
+    def _replace_fader(self, channel_id: str, changes: dict[str, Any]) -> None:
+        # A copy, not a new FaderSetting: keys a newer mixerpult wrote there are kept.
+        new = self.fader(channel_id).model_copy(update=changes)
+        self.faders = {**self.faders, channel_id: new}
 
     def is_private(self, question_id: str) -> bool:
         return question_id in self.private
@@ -158,14 +162,16 @@ def session_from_data(data: Any) -> Session:
         where = ".".join(str(p) for p in first["loc"])
         more = exc.error_count() - 1
         code = "wrong_content_more" if more else "wrong_content"
-        raise SessionFormatError(code, where=where, detail=first["msg"], more=more) from exc
+        raise SessionFormatError(
+            code, where=where, detail=first["msg"], total=exc.error_count()
+        ) from exc
 
 
 @dataclass(frozen=True)
 class Notice:
     """Something the user should know after opening a file (nothing was lost)."""
 
-    kind: Literal["version", "content", "orphan", "type"]
+    kind: Literal["version", "content", "orphan", "type", "range"]
     subject: str
     detail: str = ""
 
@@ -204,7 +210,15 @@ def reconcile(session: Session, pack: Questionnaire) -> list[Notice]:
                 notices.append(Notice("orphan", qid))
         elif not _fits(question, value):
             notices.append(Notice("type", qid, question.type))
-    for cid in session.faders:
-        if cid not in pack.channels:
+    for cid, setting in session.faders.items():
+        channel = pack.channels.get(cid)
+        if channel is None:
             notices.append(Notice("orphan", cid))
+        elif (
+            pack.mixerpult
+            and setting.position is not None
+            and pack.mixerpult.on_scale(channel, setting.position) is None
+        ):
+            scale = pack.mixerpult.scale_of(channel)
+            notices.append(Notice("range", cid, f"{setting.position}, 1–{scale}"))
     return notices

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from mixerpult import conditions as cond
 from mixerpult import questionnaire as qn
-from mixerpult.yamlsource import Path_, SourceMap, YamlSyntaxError, load_file
+from mixerpult.yamlsource import MAX_PACK_BYTES, Path_, SourceMap, YamlSyntaxError, load_file
 
 Severity = Literal["error", "warning"]
 
@@ -450,20 +451,15 @@ def _lint_languages(data: Mapping[str, Any], report: _Report) -> None:
 # ------------------------------------------------------------------ entry points
 
 
-MAX_PACK_BYTES = 2 * 1024 * 1024
-"""The shipped pack is 36 KB and a pack of 1,000 questions some hundreds; checking takes
-about 3 s a MB, so a larger file is refused unread rather than keeping `check` busy."""
-
-
 def check_file(path: Path) -> tuple[qn.Questionnaire | None, list[Problem]]:
     """Validate one pack file; the pack is None when it has any error."""
     try:
         size = path.stat().st_size
         if size > MAX_PACK_BYTES:
             limit = MAX_PACK_BYTES // 1024 // 1024
-            message = (
-                f"the file is {size / 1024 / 1024:.0f} MB; a question pack is at most {limit} MB"
-            )
+            # Rounded up, so that a file just over the limit is never "2.0 MB".
+            shown = math.ceil(size / 1024 / 1024 * 10) / 10
+            message = f"the file is {shown:.1f} MB; a question pack is at most {limit} MB"
             return None, [Problem(path, 1, 1, message)]
         data, smap = load_file(path)
     except YamlSyntaxError as exc:

@@ -114,8 +114,20 @@ class Mixerpult(_Model):
         """The number of positions on `channel`'s fader."""
         return channel.scale or self.scale
 
+    def on_scale(self, channel: Channel, position: int | None) -> int | None:
+        """`position` if `channel`'s fader has it; None if not, as for a fader not set.
+
+        A saved position can be off the scale: a file edited by hand, or a pack whose
+        scale was made shorter. It is kept in the file and shown as not set.
+        """
+        if position is None or not 1 <= position <= self.scale_of(channel):
+            return None
+        return position
+
     def level(self, channel: Channel, position: int | None, lang: str) -> str:
-        """The position in words, e.g. 'Noget skånebehov' (or '3/5' without levels)."""
+        """The position in words, e.g. 'Noget skånebehov' (or '3/5' without levels);
+        '' for a fader not set or off the scale."""
+        position = self.on_scale(channel, position)
         if position is None:
             return ""
         scale = self.scale_of(channel)
@@ -209,9 +221,11 @@ def load_pack(path: Path) -> Questionnaire:
     (`mixerpult.pack_cache`); `mixerpult check` never uses it.
     """
     from mixerpult import pack_cache
+    from mixerpult.yamlsource import MAX_PACK_BYTES
 
     try:
-        raw: bytes | None = path.read_bytes()
+        # Too large a file is refused by check_file without being read; so here.
+        raw: bytes | None = None if path.stat().st_size > MAX_PACK_BYTES else path.read_bytes()
     except OSError:
         raw = None  # check_file says what is wrong with the file
     if raw is not None and (cached := pack_cache.read(raw)) is not None:

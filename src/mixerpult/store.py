@@ -135,6 +135,9 @@ def load(path: Path) -> Session:
         raise AnswersFileError(path, "not_yaml", detail=exc) from exc
     except SessionFormatError as exc:
         raise AnswersFileError(path, exc.code, **exc.values) from exc
+    except (ValueError, OverflowError) as exc:
+        # PyYAML builds dates as it reads: 2026-02-31 is valid YAML and no date.
+        raise AnswersFileError(path, "impossible_value", detail=exc) from exc
 
 
 def set_aside(path: Path, tag: str = "broken") -> Path:

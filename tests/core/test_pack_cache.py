@@ -11,6 +11,7 @@ import pytest
 from mixerpult import checker, pack_cache
 from mixerpult.cli import main
 from mixerpult.questionnaire import PackError, Questionnaire, load_pack
+from mixerpult.yamlsource import MAX_PACK_BYTES
 
 PACKS = Path(__file__).resolve().parent.parent / "packs"
 SHIPPED = Path(__file__).resolve().parents[2] / "questions" / "sygeopfoelgning.yaml"
@@ -66,6 +67,25 @@ def test_a_cache_folder_open_to_others_is_made_private(pack_path: Path, cache_ho
     load_pack(pack_path)
     for folder in (base, base / "packs"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_pack_too_large_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "stor.yaml"
+    with path.open("wb") as file:
+        file.truncate(MAX_PACK_BYTES + 1)  # sparse: no disk used
+
+    def no_reading(self: Path, *args: object, **kwargs: object) -> bytes:
+        raise AssertionError(f"{self} was read")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    monkeypatch.setattr(Path, "read_text", no_reading)
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    assert f"{path}:1:1: error: the file is 2.1 MB; a question pack is at most 2 MB" in str(
+        caught.value
+    )
 
 
 def test_a_changed_pack_is_checked_again(pack_path: Path) -> None:

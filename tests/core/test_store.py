@@ -103,6 +103,10 @@ BROKEN_FILES: dict[str, tuple[bytes, str]] = {
     "wrong_types": (b"format: 1\nquestionnaire: {id: x}\nfaders: {tid: {position: high}}\n",
                     "faders.tid.position"),
     "answers_not_mapping": (b"format: 1\nquestionnaire: {id: x}\nanswers: [1, 2]\n", "answers"),
+    "impossible_date": (b"format: 1\nquestionnaire: {id: x}\nanswers: {d: 2026-02-31}\n",
+                        "a value that cannot exist"),
+    "year_out_of_range": (b"format: 1\nquestionnaire: {id: x}\nupdated: 0000-01-01\n",
+                          "cannot exist"),
 }  # fmt: skip
 
 
@@ -201,6 +205,20 @@ def test_reconcile_keeps_orphans_and_reports_them(pack: Questionnaire) -> None:
     assert session.answers["fjernet_spoergsmaal"] == "gammelt svar"
 
 
+@pytest.mark.parametrize("position", [0, 6, 99, -1])
+def test_a_fader_off_the_scale_is_reported_kept_and_not_set(
+    pack: Questionnaire, position: int
+) -> None:
+    session = filled(pack)
+    session.faders["tid"].position = position
+    assert pack.mixerpult is not None
+    channel = pack.channels["tid"]
+    assert [(n.kind, n.subject) for n in reconcile(session, pack)] == [("range", "tid")]
+    assert pack.mixerpult.on_scale(channel, position) is None
+    assert pack.mixerpult.level(channel, position, "da") == ""
+    assert session.fader("tid").position == position, "kept until the user moves it"
+
+
 def test_saved_file_is_documented_yaml(tmp_path: Path, pack: Questionnaire) -> None:
     path = tmp_path / "a.yaml"
     store.save(path, filled(pack))
@@ -253,6 +271,31 @@ def test_clear_fader_unsets_the_position_and_keeps_the_note(pack: Questionnaire)
     assert session.fader("tid").position is None
     assert session.fader("tid").note == "Korte dage"
     assert "tid" not in session.facts().faders or session.facts().faders["tid"] is None
+
+
+def test_keys_of_a_newer_mixerpult_survive_every_change(
+    tmp_path: Path, pack: Questionnaire
+) -> None:
+    path = tmp_path / "svar.yaml"
+    data = filled(pack).to_data()
+    data["faders"]["tid"]["since"] = "2027-01-01"
+    data["agreements"]["signed"] = True
+    data["later"] = {"kept": "yes"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    session = store.load(path)
+    session.set_fader("tid", position=4)
+    session.set_fader("tid", note="Kortere dage")
+    session.clear_fader("tid")
+    session.set_answer("plan_tekst", "ny")
+    store.save(path, session)
+    saved = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert saved["faders"]["tid"] == {
+        "position": None,
+        "note": "Kortere dage",
+        "since": "2027-01-01",
+    }
+    assert saved["agreements"]["signed"] is True
+    assert saved["later"] == {"kept": "yes"}
 
 
 def test_the_example_session_matches_the_shipped_pack(root: Path) -> None:

@@ -3,8 +3,10 @@
 Protects `store.write_private` as the wizard and `mixerpult render` use it
 (files 0600, a new folder 0700, even over a file that was 0644), and the
 promise that no command but `serve` opens a network connection: `check`,
-`render --format all` (Typst included) and the wizard itself run with every
-internet socket and name lookup blocked and logged (netguard/sitecustomize.py).
+`render --format all` and the wizard itself run with every internet socket
+and name lookup of Python's blocked and logged (netguard/sitecustomize.py).
+Typst is compiled code that the guard cannot see, so `render` is also run in
+a network namespace of its own, where no network exists at all (`unshare`).
 That `serve` binds loopback by default is tested in tests/web/test_serve.py.
 """
 
@@ -84,6 +86,40 @@ def test_check_and_render_open_no_connection_and_write_private_sheets(
     assert sheets == [".html", ".md", ".pdf", ".txt"]
     assert {p.name: _mode(p) for p in out.iterdir()} == {p.name: 0o600 for p in out.iterdir()}
     assert _mode(out) == 0o700
+
+
+def _without_network() -> list[str] | None:
+    """The command prefix that runs a process with no network at all, if this machine
+    lets a test make one (a user namespace, or root)."""
+    for prefix in (["unshare", "--net"], ["unshare", "--map-root-user", "--net"]):
+        try:
+            if subprocess.run([*prefix, "true"], capture_output=True, timeout=10).returncode == 0:
+                return prefix
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+    return None
+
+
+def test_the_sheet_is_made_with_no_network_at_all(tmp_path: Path) -> None:
+    prefix = _without_network()
+    if prefix is None:
+        pytest.skip("this machine allows no network namespace")
+    out = tmp_path / "ark"
+    render = ["render", str(EXAMPLE_ANSWERS), "--format", "all", "-o", str(out)]
+    result = subprocess.run(
+        [*prefix, sys.executable, "-m", "mixerpult", *render],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(p.suffix for p in out.iterdir()) == [".html", ".md", ".pdf", ".txt"]
+
+
+def test_no_template_asks_typst_for_a_package(root: Path) -> None:
+    # Typst fetches `@preview/...` packages from the internet when they are imported.
+    for template in (root / "templates").iterdir():
+        assert "@preview/" not in template.read_text(encoding="utf-8"), template.name
 
 
 def test_the_wizard_opens_no_connection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

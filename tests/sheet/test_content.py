@@ -265,7 +265,7 @@ def test_order_of_the_sections() -> None:
         "Mixerpulten",
         "Det har I allerede talt om",
         "Hvad kan du selv gøre?",
-        "Redskaber, det kan være værd at spørge til",
+        "Redskaber, det kan være værd at spørge ind til",
         "Det vil jeg gerne spørge om",
         "Regler pr. 1. november 2026",
         "Det er mig, der bestemmer",

@@ -3,15 +3,41 @@
 from __future__ import annotations
 
 import sys
+import time
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual.command import CommandList, CommandPalette
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from mixerpult.answers import Session
 from mixerpult.questionnaire import Questionnaire
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], bool], what: str, timeout: float = 10
+) -> None:
+    """Let the app run until `condition` holds (a loaded machine may take its time)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"still not {what} after {timeout} s"
+        await pilot.pause(0.05)
+
+
+async def run_command(pilot: Pilot[Any], query: str) -> None:
+    """Open the command palette, type `query`, and run the first hit once hits are shown."""
+    await pilot.press("ctrl+p")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "open")
+    await pilot.press(*query)
+    hits = pilot.app.screen.query_one(CommandList)
+    await wait_until(pilot, lambda: hits.option_count > 0, f"a hit for {query!r}")
+    await pilot.pause(0.05)  # hits come in batches: let the last batch land
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 def text_of(widget: Widget) -> str:

@@ -17,7 +17,7 @@ from mixerpult.tui.screens.walkthrough import WalkthroughScreen
 from mixerpult.tui.widgets.next_step_row import NextStepRow, parse_by
 
 from .conftest import AppFactory
-from .helpers import text_of
+from .helpers import text_of, wait_until
 
 
 def rows(app: object) -> list[NextStepRow]:
@@ -131,8 +131,7 @@ async def test_agreements_are_saved_by_the_same_autosave(
         await pilot.press("ctrl+u", *"17.12.2026")
         assert app.save_state == "pending", "saved a moment later, not at every key"
         assert app.dirty
-        await pilot.pause(0.8)
-        assert app.save_state == "saved"
+        await wait_until(pilot, lambda: app.save_state == "saved", "saved")
         assert store.load(answers_path).agreements.next_steps[1].by == dt.date(2026, 12, 17)
         app.set_language("en")  # switching language rebuilds the page; the cursor stays
         await pilot.pause()

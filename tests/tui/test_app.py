@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -23,7 +22,7 @@ from mixerpult.tui.widgets.question import QuestionField
 from mixerpult.tui.widgets.topbar import TopBar
 
 from .conftest import AppFactory
-from .helpers import text_of
+from .helpers import run_command, text_of
 
 TUI = Path(__file__).resolve().parents[2] / "src" / "mixerpult" / "tui"
 
@@ -56,21 +55,10 @@ async def test_command_palette_goes_to_a_page_and_switches_language(
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"mixerp")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "mixerp")
         assert isinstance(app.screen, MixerpultScreen)
 
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"engl")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "engl")
         assert app.ui_lang == "en"
         await pilot.pause()
         assert "Ordinary terms" in text_of(app.screen.query_one("#scale-words"))
@@ -79,12 +67,7 @@ async def test_command_palette_goes_to_a_page_and_switches_language(
         )
         assert "faders set" in text_of(app.screen.query_one("#nav-status"))
 
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"contr")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "contr")
         assert app.theme == HIGH_CONTRAST.name
 
 

@@ -6,20 +6,24 @@ import os
 import signal
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from mixerpult import store
 from mixerpult.answers import Session
 from mixerpult.questionnaire import Questionnaire
+from mixerpult.tui.app import MixerpultApp
 from mixerpult.tui.screens.broken import BrokenFileScreen
 from mixerpult.tui.screens.confirm import ConfirmScreen
 from mixerpult.tui.screens.save_as import SaveAsScreen
 from mixerpult.tui.screens.step import StepScreen
 from mixerpult.tui.screens.welcome import WelcomeScreen
 from mixerpult.tui.widgets.fader import Fader
+from mixerpult.tui.widgets.review_item import ReviewItem
 
 from .conftest import AppFactory
 from .helpers import text_of
@@ -47,7 +51,7 @@ async def test_resume_after_quitting_returns_to_the_same_page(
     async with again.run_test(size=(100, 40)) as pilot:
         assert isinstance(again.screen, WelcomeScreen)
         info = text_of(again.screen.query_one("#resume-info"))
-        assert "3 spørgsmål besvaret" in info and "Hvad kan du selv gøre?" in info
+        assert "Besvarede spørgsmål: 3 ·" in info and "Hvad kan du selv gøre?" in info
         await pilot.press("enter")  # "continue where you left off" has the focus
         await pilot.pause()
         assert again.page == "refleksion"
@@ -179,6 +183,23 @@ def _failing_save(monkeypatch: pytest.MonkeyPatch, bad: Path) -> None:
     monkeypatch.setattr(store, "save", save)
 
 
+async def test_start_anew_sets_nothing_aside_while_the_answers_cannot_be_saved(
+    make_app: AppFactory, example_answers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _failing_save(monkeypatch, example_answers)
+    before = example_answers.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.s.set_answer("fornavn", "Ikke gemt endnu")
+        app.mark_dirty()
+        app.start_anew()  # what "Yes" under "Start forfra" does
+        await pilot.pause()
+        assert isinstance(app.screen, SaveAsScreen), "the unsaved answers get a place first"
+        assert app.s.answers["fornavn"] == "Ikke gemt endnu"
+    assert example_answers.read_bytes() == before
+    assert not list(example_answers.parent.glob("answers.yaml.backup-*"))
+
+
 async def test_a_failing_save_keeps_the_answers_and_offers_save_as(
     make_app: AppFactory, answers_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -281,6 +302,65 @@ async def test_a_changed_questionnaire_keeps_every_answer(
     saved = store.load(answers_path)
     assert saved.answers["gammelt_spoergsmaal"] == "kept [/]"
     assert saved.answers["fornavn"] == "Mette K."
+
+
+async def test_a_fader_off_the_scale_is_shown_as_not_set_everywhere(
+    make_app: AppFactory, example_answers: Path
+) -> None:
+    # A file edited by hand, or a pack whose scale was made shorter.
+    data = yaml.safe_load(example_answers.read_text(encoding="utf-8"))
+    data["faders"]["timer"]["position"] = 99
+    data["faders"]["ansvar"]["position"] = 0
+    example_answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    app = make_app()
+    told: list[str] = []
+    notify = app.notify
+
+    def noting(message: str, **options: Any) -> None:
+        told.append(message)
+        notify(message, **options)
+
+    app.notify = noting  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert any("Skyderen 'timer' står uden for" in message for message in told), told
+        await pilot.press("enter")  # "Fortsæt, hvor du slap": the review
+        for page in ("review", "mixerpult", "walkthrough"):
+            app.go(page)
+            await pilot.pause()
+            assert app.is_running and app.page == page
+        review = await _review(app, pilot)
+        assert "Timer/tid  ·····  ikke stillet" in review
+        assert "Ansvar  ·····  ikke stillet" in review
+    assert store.load(example_answers).faders["timer"].position == 99, "kept in the file"
+
+
+async def _review(app: MixerpultApp, pilot: Pilot[int]) -> str:
+    app.go("review")
+    await pilot.pause()
+    return "\n".join(text_of(item) for item in app.screen.query(ReviewItem))
+
+
+async def test_a_crash_report_shows_no_answer_and_the_answers_are_saved(
+    make_app: AppFactory, answers_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    app = make_app(save_delay=5)
+    with pytest.raises(RuntimeError, match="a bug"):
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press(*"Søren")
+
+            def buggy() -> None:
+                answers = app.s.answers  # a local variable, as any frame of the app has
+                raise RuntimeError(f"a bug, with {len(answers)} answers at hand")
+
+            app.call_later(buggy)
+            await pilot.pause()
+    report = capfd.readouterr().err  # where Textual prints its report of a crash
+    assert "a bug, with 1 answers at hand" in report, "the error itself is reported"
+    assert "Søren" not in report, "no answer on a screen that may be shared"
+    assert store.load(answers_path).answers["fornavn"] == "Søren"
 
 
 async def test_fader_can_be_unset_again(make_app: AppFactory) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from textual.command import CommandPalette
 from textual.widgets import Button, Input
 
 from mixerpult import store
@@ -25,7 +24,7 @@ from mixerpult.tui.widgets.walk_bank import FaderView
 from mixerpult.tui.widgets.walk_section import WalkSection
 
 from .conftest import AppFactory
-from .helpers import text_of
+from .helpers import run_command, text_of
 
 SECTIONS = [
     "om_dig",
@@ -245,23 +244,12 @@ async def test_private_answers_switch_from_the_command_palette(
     async with app.run_test(size=(100, 40)) as pilot:
         app.go("review")
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"skjul priv")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "skjul priv")
         await pilot.pause()
         assert app.hide_private
         assert "skjult" in text_of(app.screen.query_one("#r-behandling"))
 
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"gennemgang")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "gennemgang")
         assert isinstance(app.screen, WalkthroughScreen)
 
 

@@ -222,9 +222,8 @@ class _Scope:
     facts: Facts
 
 
-def _on_scale(pack: Questionnaire, channel: Channel, position: int | None) -> bool:
-    mixer = pack.mixerpult
-    return mixer is not None and position is not None and 1 <= position <= mixer.scale_of(channel)
+def _on_scale(pack: Questionnaire, channel: Channel, position: int | None) -> int | None:
+    return pack.mixerpult.on_scale(channel, position) if pack.mixerpult else None
 
 
 def _scope(session: Session, pack: Questionnaire, audience: str) -> _Scope:
@@ -255,7 +254,7 @@ def _scope(session: Session, pack: Questionnaire, audience: str) -> _Scope:
         {
             cid: f.position
             for cid, f in session.faders.items()
-            if cid in channels and _on_scale(pack, channels[cid], f.position)
+            if cid in channels and _on_scale(pack, channels[cid], f.position) is not None
         },
     )
     return _Scope(shown, channels, facts)
@@ -296,9 +295,7 @@ def _console(pack: Questionnaire, scope: _Scope, session: Session, lang: str) ->
     for ch, label in zip(shown, labels, strict=True):
         setting = session.fader(ch.id)
         scale = mixer.scale_of(ch)
-        position = setting.position
-        if position is not None and not 1 <= position <= scale:
-            position = None  # a file edited by hand: say "not set" rather than draw nonsense
+        position = mixer.on_scale(ch, setting.position)
         level = _level(pack, ch, position, lang)
         if position is None:
             bar = UNSET * scale
@@ -337,7 +334,7 @@ def _console(pack: Questionnaire, scope: _Scope, session: Session, lang: str) ->
 def _level(pack: Questionnaire, channel: Channel, position: int | None, lang: str) -> str:
     """A fader position in words; 'Not set' also for a position off the scale (a hand edit)."""
     mixer = pack.mixerpult
-    if mixer is None or position is None or not 1 <= position <= mixer.scale_of(channel):
+    if mixer is None or _on_scale(pack, channel, position) is None:
         return t("sheet_not_set", lang)
     return clean(mixer.level(channel, position, lang))
 

@@ -183,9 +183,10 @@ class MixerpultApp(App[int]):
         """
         if self.answers_path.exists():
             readable = self.session is not None
-            if readable:
-                # The backup should hold the very latest answers (a language switch, say).
-                self.save_now(offer_save_as=False)
+            # The backup must hold the very latest answers (a language switch, say);
+            # if they cannot be written, nothing is set aside and "save as" is offered.
+            if readable and not self.save_now():
+                return
             try:
                 backup = store.set_aside(self.answers_path, tag="backup" if readable else "broken")
             except OSError as exc:
@@ -557,6 +558,21 @@ class MixerpultApp(App[int]):
         if not self.save_now(offer_save_as=False):
             self.rescue()
         self.exit(0)
+
+    def _fatal_error(self) -> None:
+        # Textual's own report of a crash shows every frame's local variables, and here
+        # they hold the user's answers: never on a screen that may be shared. The same
+        # report without them. (Textual 8.2's method, overridden: the pin is <8.3.)
+        import rich
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options))
+        )
+        self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
         if not self.save_now(offer_save_as=False):

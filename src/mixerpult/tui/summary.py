@@ -52,8 +52,8 @@ def question_summary(
 
 
 def level_words(mixer: Mixerpult, channel: Channel, position: int | None, lang: str) -> str:
-    """A fader's position in words ('not set' when it has none)."""
-    if position is None:
+    """A fader's position in words ('not set' when it has none, or one off the scale)."""
+    if mixer.on_scale(channel, position) is None:
         return t("fader_unset", lang)
     return mixer.level(channel, position, lang)
 
@@ -61,15 +61,13 @@ def level_words(mixer: Mixerpult, channel: Channel, position: int | None, lang: 
 def fader_summary(mixer: Mixerpult, channel: Channel, session: Session, lang: str) -> Content:
     """The channel's name, its position drawn small and in words, and its note."""
     setting = session.fader(channel.id)
+    position = mixer.on_scale(channel, setting.position)
     parts: list[Part] = [
         (tr(channel.label, lang), "bold"),
         "  ",
-        fader_bar(setting.position, mixer.scale_of(channel)),
+        fader_bar(position, mixer.scale_of(channel)),
         "  ",
-        (
-            level_words(mixer, channel, setting.position, lang),
-            "italic" if setting.position is None else "",
-        ),
+        (level_words(mixer, channel, position, lang), "italic" if position is None else ""),
     ]
     if setting.note.strip():
         parts.extend(["\n", Content(shown(setting.note))])

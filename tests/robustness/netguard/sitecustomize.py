@@ -4,8 +4,8 @@ Put this folder first on PYTHONPATH and set MIXERPULT_TEST_NET_LOG to a file:
 Python imports `sitecustomize` at start-up, before any of mixerpult, so every
 internet socket (AF_INET, AF_INET6) that connects or sends, and every name
 lookup, is written to the log and refused. Local sockets (AF_UNIX, which
-asyncio's self-pipe uses) are left alone. The tests in the same process use
-`block()` directly.
+asyncio's self-pipe uses) are left alone. Compiled code with sockets of its own
+(Typst) is out of its sight: test_privacy.py runs `render` with no network too.
 """
 
 from __future__ import annotations

@@ -149,8 +149,9 @@ class AgreementsScreen(PageScreen):
         app = self.wizard
         index = self.rows.index(event.row)
         steps = list(app.s.agreements.next_steps)
-        if index >= len(steps):
-            return
+        # Rows and steps are added and removed together; should they ever differ, what
+        # was typed is still kept.
+        steps += [NextStep() for _ in range(index + 1 - len(steps))]
         old = steps[index]
         if getattr(old, event.field) == event.value:
             return

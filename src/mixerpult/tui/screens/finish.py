@@ -26,7 +26,6 @@ from textual.widgets import (
     Footer,
     Input,
     Label,
-    RadioButton,
     RadioSet,
     SelectionList,
     Static,
@@ -38,6 +37,7 @@ from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.flow import FINISH, REVIEW
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain, short_path
+from mixerpult.tui.widgets.toggles import Choice, TickList
 
 FORMATS = ("pdf", "html", "md", "txt")
 AUDIENCES = ("jobcenter", "arbejdsgiver")
@@ -64,7 +64,7 @@ class FinishScreen(PageScreen):
         with VerticalScroll(id="body", can_focus=False):
             yield Static(plain(self.t("finish_intro")), classes="page-intro")
             yield Label(plain(self.t("finish_formats")), classes="field-label")
-            yield SelectionList[str](
+            yield TickList(
                 *[Selection(plain(self.t(f"format_{f}")), f, f == "pdf") for f in FORMATS],
                 id="formats",
                 compact=True,
@@ -72,7 +72,7 @@ class FinishScreen(PageScreen):
             yield Label(plain(self.t("finish_audience")), classes="field-label")
             with RadioSet(id="audience", compact=True):
                 for i, audience in enumerate(AUDIENCES):
-                    yield RadioButton(plain(self.t(f"audience_{audience}")), i == 0)
+                    yield Choice(plain(self.t(f"audience_{audience}")), i == 0)
             if self.wizard.in_browser:
                 yield Static(plain(self.t("finish_browser")), classes="page-intro")
             else:

@@ -43,7 +43,7 @@ class MixerpultScreen(PageScreen):
         return self.wizard.pack.channels[channel_id]
 
     def _level(self, channel: Channel, position: int | None) -> str:
-        if position is None:
+        if self.mixer.on_scale(channel, position) is None:
             return self.t("fader_unset")
         return self.mixer.level(channel, position, self.wizard.ui_lang)
 
@@ -67,7 +67,7 @@ class MixerpultScreen(PageScreen):
                     yield FaderScale(high, low, mixer.scale, id="scale-words")
                     yield Static("", id="scale-foot")
                 for channel in mixer.channels:
-                    position = app.s.fader(channel.id).position
+                    position = mixer.on_scale(channel, app.s.fader(channel.id).position)
                     yield ChannelStrip(
                         channel.id,
                         tr(channel.label, lang),
@@ -172,5 +172,8 @@ class MixerpultScreen(PageScreen):
 
     def _update_progress(self) -> None:
         app = self.wizard
-        done = sum(app.s.fader(c.id).position is not None for c in self.mixer.channels)
+        done = sum(
+            self.mixer.on_scale(c, app.s.fader(c.id).position) is not None
+            for c in self.mixer.channels
+        )
         self.set_status(self.t("progress_faders", done=done, count=len(self.mixer.channels)))

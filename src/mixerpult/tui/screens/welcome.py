@@ -11,13 +11,14 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Label, RadioSet, Static
 
 from mixerpult.i18n import LANGUAGES
 from mixerpult.questionnaire import tr
 from mixerpult.tui.screens.base import WizardScreen
 from mixerpult.tui.screens.confirm import ConfirmScreen
 from mixerpult.tui.text import plain, short_path
+from mixerpult.tui.widgets.toggles import Choice
 from mixerpult.tui.widgets.topbar import TopBar
 
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
@@ -40,11 +41,16 @@ class WelcomeScreen(WizardScreen):
                 yield Label(plain(self.t("welcome_language")), classes="field-label")
                 with RadioSet(id="language", compact=True):
                     for code in LANGUAGES:
-                        yield RadioButton(plain(LANGUAGE_NAMES.get(code, code)), code == lang)
+                        yield Choice(plain(LANGUAGE_NAMES.get(code, code)), code == lang)
             yield Static(plain(self.t("welcome_body")), classes="page-intro")
             if session.current_step or session.answers or session.faders:
                 answered = sum(session.answer(q) is not None for q in app.pack.questions)
-                faders = sum(session.fader(c).position is not None for c in app.pack.channels)
+                mixer = app.pack.mixerpult
+                faders = sum(
+                    mixer.on_scale(channel, session.fader(cid).position) is not None
+                    for cid, channel in app.pack.channels.items()
+                    if mixer
+                )
                 page = app.flow.resume_page(session)
                 yield Static(
                     plain(
@@ -53,6 +59,7 @@ class WelcomeScreen(WizardScreen):
                             updated=session.updated.strftime("%d-%m-%Y %H:%M"),
                             answered=answered,
                             faders=faders,
+                            channels=len(app.pack.channels),
                             page=app.flow.title(page, lang),
                         )
                     ),

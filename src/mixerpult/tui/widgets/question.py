@@ -21,7 +21,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     Input,
-    RadioButton,
     RadioSet,
     SelectionList,
     Static,
@@ -34,6 +33,7 @@ from mixerpult.questionnaire import ChoiceQuestion, NumberQuestion, Question, Te
 from mixerpult.tui.format import parse_date, parse_number, show_date, show_number
 from mixerpult.tui.text import plain, ui
 from mixerpult.tui.widgets.text_fields import TextBox, TextInput
+from mixerpult.tui.widgets.toggles import Choice, Tick, TickList
 
 MessageKind = Literal["error", "warning"]
 
@@ -102,7 +102,7 @@ class QuestionField(Vertical):
             yield Static(plain(tr(q.help, self.lang)), classes="q-help")
         yield from self._compose_input()
         with Horizontal(classes="q-extras"):
-            yield Checkbox(
+            yield Tick(
                 plain(ui(self, "private_toggle")),
                 self.private,
                 compact=True,
@@ -170,7 +170,7 @@ class QuestionField(Vertical):
                 yield Static(plain(ui(self, "date_hint")), classes="q-unit")
         elif isinstance(q, ChoiceQuestion) and q.type == "multi_choice":
             chosen = value if isinstance(value, list) else []
-            yield SelectionList[str](
+            yield TickList(
                 *[
                     Selection(plain(tr(o.label, self.lang)), o.id, o.id in chosen)
                     for o in q.options
@@ -181,11 +181,11 @@ class QuestionField(Vertical):
         elif isinstance(q, ChoiceQuestion):
             with RadioSet(id=self.input_id, classes="q-input q-choice"):
                 for option in q.options:
-                    yield RadioButton(plain(tr(option.label, self.lang)), value == option.id)
+                    yield Choice(plain(tr(option.label, self.lang)), value == option.id)
         else:  # yes_no
             with RadioSet(id=self.input_id, classes="q-input q-choice q-yes-no"):
-                yield RadioButton(plain(ui(self, "answer_yes")), value is True)
-                yield RadioButton(plain(ui(self, "answer_no")), value is False)
+                yield Choice(plain(ui(self, "answer_yes")), value is True)
+                yield Choice(plain(ui(self, "answer_no")), value is False)
 
     def on_mount(self) -> None:
         self._update_counter()

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.highlighter import Highlighter
 from rich.text import Text
+from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input, TextArea
 
 from mixerpult.tui.format import pictured
@@ -19,12 +21,16 @@ from mixerpult.tui.format import pictured
 _LINE_BREAK_PICTURE = {0x0A: 0x2424}
 
 
+def _drawn(text: str) -> str:
+    return pictured(text).translate(_LINE_BREAK_PICTURE)
+
+
 class _Pictured(Highlighter):
     """A "highlighter" that changes no style, only how control characters look."""
 
     def highlight(self, text: Text) -> None:
         # One character for one, so every span and the cursor stay where they were.
-        text.plain = pictured(text.plain).translate(_LINE_BREAK_PICTURE)
+        text.plain = _drawn(text.plain)
 
 
 class TextInput(Input):
@@ -34,6 +40,25 @@ class TextInput(Input):
         # Selecting on focus would let the next key replace a whole answer.
         kwargs.setdefault("select_on_focus", False)
         super().__init__(value, highlighter=_Pictured(), **kwargs)
+
+    # Input measures the cursor and the mouse in cells of the value as stored, where a
+    # control character takes none; drawn as a symbol it takes one. Measured on what is
+    # drawn, the field scrolls to the cursor and a click lands where it points.
+    # (Both are Textual 8.2's own helpers, overridden here: the pin is <8.3.)
+
+    def _position_to_cell(self, position: int) -> int:
+        return cell_len(expand_tabs_inline(_drawn(self.value[:position]), 4))
+
+    def _cell_offset_to_index(self, offset: int) -> int:
+        scroll_x, _ = self.scroll_offset
+        offset += scroll_x
+        cell = 0
+        for index, character in enumerate(_drawn(self.value)):
+            width = get_character_cell_size(character)
+            if cell <= offset < cell + width:
+                return index
+            cell += width
+        return max(0, min(offset, len(self.value)))
 
 
 class TextBox(TextArea):
@@ -46,6 +71,8 @@ class TextBox(TextArea):
         super().__init__(text, **kwargs)
 
     def get_line(self, line_index: int) -> Text:
+        # Lines wrap by the width of the text as stored, so a line with many control
+        # characters may run a few cells past the edge; nothing is obeyed or lost.
         line = super().get_line(line_index)
         line.plain = pictured(line.plain)
         return line

@@ -94,9 +94,7 @@ class WalkBank(Vertical):
                 yield Static("", id="walk-scale-foot")
             for channel in mixer.channels:
                 scale_of = mixer.scale_of(channel)
-                position = self.session.fader(channel.id).position
-                if position is not None and not 1 <= position <= scale_of:
-                    position = None  # a file edited by hand: drawn as not set
+                position = mixer.on_scale(channel, self.session.fader(channel.id).position)
                 yield BankColumn(channel.id, tr(channel.label, lang), scale_of, position)
 
     def highlight(self, channel_id: str | None) -> None:
