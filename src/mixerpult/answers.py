@@ -65,6 +65,9 @@ class Session(_Model):
     faders: dict[str, FaderSetting] = Field(default_factory=dict)
     private: list[str] = Field(default_factory=list)
     agreements: Agreements = Field(default_factory=Agreements)
+    drafts: dict[str, str] = Field(default_factory=dict)
+    """Text typed into a number or date field that is no answer (yet), by question id:
+    kept so that nothing typed is lost; the answer itself is then unanswered."""
 
     @classmethod
     def new(cls, pack: Questionnaire, language: str | None = None) -> Session:
@@ -90,6 +93,11 @@ class Session(_Model):
     def set_answer(self, question_id: str, value: AnswerValue | None) -> None:
         """Store an answer exactly as given (an empty one stays, as the user left it)."""
         self.answers = {**self.answers, question_id: value}
+
+    def set_draft(self, question_id: str, raw: str | None) -> None:
+        """Keep `raw`, typed for `question_id`, that is not a valid answer (None: drop it)."""
+        rest = {qid: text for qid, text in self.drafts.items() if qid != question_id}
+        self.drafts = rest if raw is None else {**rest, question_id: raw}
 
     def fader(self, channel_id: str) -> FaderSetting:
         """The setting of a channel (a fresh, unset one if never touched)."""

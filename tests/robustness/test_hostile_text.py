@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from tests.sheet.helpers import html_text, markdown_text, pdf_text, spaced, squeezed
 from tests.tui.conftest import AppFactory
+from tests.tui.helpers import review_text
 from textual.app import App, ComposeResult
 
 from mixerpult import store
@@ -33,7 +34,7 @@ from mixerpult.tui.format import pictured, shown
 from mixerpult.tui.widgets.text_fields import TextInput
 
 from .corpus import CONTROLS, HOSTILE, PRINTABLE, big_text, many_lines
-from .wizard import open_field, paste, review_text, type_keys
+from .wizard import open_field, paste, type_keys
 
 TYPED = "[/] [b]x [@click=app.quit] {{ 7*7 }} $x$ \\"
 """Typed key by key: the markup and template look-alikes most likely to be taken for code."""

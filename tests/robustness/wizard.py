@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from tests.tui.helpers import text_of
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
@@ -10,7 +9,6 @@ from textual.widgets import Input, TextArea
 
 from mixerpult.tui.app import MixerpultApp
 from mixerpult.tui.screens.welcome import WelcomeScreen
-from mixerpult.tui.widgets.review_item import ReviewItem
 
 
 async def open_field(
@@ -62,10 +60,3 @@ async def type_keys(app: MixerpultApp, pilot: Pilot[int], text: str) -> None:
         key.set_sender(app)
         driver.send_message(key)
     await pilot.pause()
-
-
-async def review_text(app: MixerpultApp, pilot: Pilot[int]) -> str:
-    """Every item of the review page, as the screen shows it."""
-    app.go("review")
-    await pilot.pause()
-    return "\n".join(text_of(item) for item in app.screen.query(ReviewItem))

@@ -40,6 +40,15 @@ async def run_command(pilot: Pilot[Any], query: str) -> None:
     await pilot.pause()
 
 
+async def review_text(app: Any, pilot: Pilot[Any]) -> str:
+    """Every item of the review page, as the screen shows it."""
+    from mixerpult.tui.widgets.review_item import ReviewItem
+
+    app.go("review")
+    await pilot.pause()
+    return "\n".join(text_of(item) for item in app.screen.query(ReviewItem))
+
+
 def text_of(widget: Widget) -> str:
     """What a Static shows, as plain text (markup would have changed it)."""
     visual = widget.render()

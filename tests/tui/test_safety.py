@@ -10,23 +10,20 @@ from typing import Any
 
 import pytest
 import yaml
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from mixerpult import store
 from mixerpult.answers import Session
 from mixerpult.questionnaire import Questionnaire
-from mixerpult.tui.app import MixerpultApp
 from mixerpult.tui.screens.broken import BrokenFileScreen
 from mixerpult.tui.screens.confirm import ConfirmScreen
 from mixerpult.tui.screens.save_as import SaveAsScreen
 from mixerpult.tui.screens.step import StepScreen
 from mixerpult.tui.screens.welcome import WelcomeScreen
 from mixerpult.tui.widgets.fader import Fader
-from mixerpult.tui.widgets.review_item import ReviewItem
 
 from .conftest import AppFactory
-from .helpers import text_of
+from .helpers import review_text, text_of
 
 
 async def test_resume_after_quitting_returns_to_the_same_page(
@@ -329,16 +326,10 @@ async def test_a_fader_off_the_scale_is_shown_as_not_set_everywhere(
             app.go(page)
             await pilot.pause()
             assert app.is_running and app.page == page
-        review = await _review(app, pilot)
+        review = await review_text(app, pilot)
         assert "Timer/tid  ·····  ikke stillet" in review
         assert "Ansvar  ·····  ikke stillet" in review
     assert store.load(example_answers).faders["timer"].position == 99, "kept in the file"
-
-
-async def _review(app: MixerpultApp, pilot: Pilot[int]) -> str:
-    app.go("review")
-    await pilot.pause()
-    return "\n".join(text_of(item) for item in app.screen.query(ReviewItem))
 
 
 async def test_a_crash_report_shows_no_answer_and_the_answers_are_saved(

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from textual.widgets import Checkbox, Input, RadioSet, SelectionList, TextArea
 
+from mixerpult import store
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.screens.mixerpult import MixerpultScreen
 from mixerpult.tui.screens.step import StepScreen
 from mixerpult.tui.widgets.question import QuestionField
 
 from .conftest import AppFactory
-from .helpers import text_of
+from .helpers import review_text, text_of
 
 
 def _field(app: object, qid: str) -> QuestionField:
@@ -68,20 +70,21 @@ async def test_dates_numbers_and_their_mistakes(
         await pilot.press("backspace")
         await pilot.pause()
         assert "dag-måned-år" in text_of(_field(app, "dato").query_one(".q-message"))
-        assert app.s.answers["dato"] == dt.date(2026, 12, 3), "the last good date is kept"
-        assert app.drafts["dato"] == "3.12.202", "… and so is what was typed"
+        assert app.s.drafts["dato"] == "3.12.202", "what the field shows is what is kept"
+        assert app.s.answers["dato"] is None, "… and it is no answer"
 
         await pilot.press("ctrl+u", *"31-02-2026")
         await pilot.pause()
-        assert app.s.answers["dato"] is None, "emptying the field took the answer back"
-        assert app.drafts["dato"] == "31-02-2026"
+        assert app.s.answers["dato"] is None
+        assert app.s.drafts["dato"] == "31-02-2026"
 
         hours = _field(app, "timer").query_one(Input)
         hours.focus()
         await pilot.press(*"41")
         await pilot.pause()
         assert "mellem 0 og 40" in text_of(_field(app, "timer").query_one(".q-message"))
-        assert app.s.answers["timer"] == 4, "41 is not stored; the 4 before it was"
+        assert app.s.answers["timer"] is None, "41 is no answer, nor is the 4 typed on the way"
+        assert app.s.drafts["timer"] == "41"
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.page == "basis", "a number out of range blocks"
@@ -91,21 +94,52 @@ async def test_dates_numbers_and_their_mistakes(
         await pilot.press("backspace", "backspace", *"7,5")
         await pilot.pause()
         assert app.s.answers["timer"] == 7.5
+        assert "timer" not in app.s.drafts
         assert text_of(_field(app, "timer").query_one(".q-message")) == ""
 
         # Half-typed text survives leaving the page and coming back, even where
         # an older answer that parsed is stored.
         date_input = _field(app, "dato").query_one(Input)
         date_input.focus()
-        await pilot.press("ctrl+u", *"1-1-2027", "backspace")
+        await pilot.press("ctrl+u", *"1-1-2027")
         await pilot.pause()
         assert app.s.answers["dato"] == dt.date(2027, 1, 1)
+        await pilot.press("backspace")
         app.go("slut")
         await pilot.pause()
         app.go("basis")
         await pilot.pause()
         assert _field(app, "dato").query_one(Input).value == "1-1-202"
         assert "dag-måned-år" in text_of(_field(app, "dato").query_one(".q-message"))
+
+
+async def test_text_that_is_no_answer_is_saved_and_comes_back(
+    make_app: AppFactory, types_pack: Questionnaire, answers_path: Path
+) -> None:
+    app = make_app(types_pack)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        _field(app, "timer").query_one(Input).focus()
+        await pilot.press(*"450")
+        _field(app, "dato").query_one(Input).focus()
+        await pilot.press(*"31-02-2026")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    saved = store.load(answers_path)
+    assert saved.drafts == {"timer": "450", "dato": "31-02-2026"}
+    assert saved.answers.get("timer") is None and saved.answers.get("dato") is None
+
+    again = make_app(types_pack)
+    async with again.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _field(again, "timer").query_one(Input).value == "450"
+        assert "mellem 0 og 40" in text_of(_field(again, "timer").query_one(".q-message"))
+        assert _field(again, "dato").query_one(Input).value == "31-02-2026"
+        review = await review_text(again, pilot)
+        assert "450  (ikke et gyldigt svar endnu)" in review
 
 
 async def test_visible_if_private_and_clearing(

@@ -95,8 +95,6 @@ class MixerpultApp(App[int]):
         self._lock: store.Lock | None = None
         self.session: Session | None = None
         """The answers being edited (None until the file is read, or while it is broken)."""
-        self.drafts: dict[str, str] = {}
-        """Typed text that is not an answer yet (a half-written date), by question id."""
         self.warned: set[str] = set()
         """Soft-required questions already warned about: they warn only once."""
         self._dirty = False
@@ -202,7 +200,6 @@ class MixerpultApp(App[int]):
                 markup=False,
                 timeout=10,
             )
-        self.drafts.clear()
         self.warned.clear()
         self.session = Session.new(self.pack, self.ui_lang)
         self.go(self.flow.first)

@@ -41,8 +41,11 @@ def question_summary(
     head: list[Part] = [(tr(question.label, lang), "bold")]
     if session.is_private(question.id):
         head.append(("  " + t("review_private_mark", lang), "italic $warning"))
+    draft = session.drafts.get(question.id)
     if is_hidden(session, question.id, hide_private):
         body = Content.styled(t("private_hidden", lang), "italic $text-muted")
+    elif value is None and draft:
+        body = Content.assemble(shown(draft), ("  " + t("review_draft", lang), "italic $warning"))
     elif value is None:
         key = "review_unanswered_required" if question.required == "hard" else "review_unanswered"
         body = Content.styled(t(key, lang), "italic $text-muted")

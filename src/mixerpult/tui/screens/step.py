@@ -63,7 +63,7 @@ class StepScreen(PageScreen):
                     session.answers.get(question.id),
                     private=session.is_private(question.id),
                     lang=lang,
-                    draft=app.drafts.get(question.id),
+                    draft=session.drafts.get(question.id),
                 )
                 field.display = app.pack.visible(question, facts)
                 yield field
@@ -119,12 +119,18 @@ class StepScreen(PageScreen):
         app = self.wizard
         question = event.field.question
         if not event.valid:
-            # Keep the half-typed text for this run; the stored answer stays as it was.
-            if event.raw is not None:
-                app.drafts[question.id] = event.raw
+            # What the field shows is what is kept: the typed text, saved as a draft,
+            # and no answer (an earlier value typed on the way, "45" of "450", is not one).
+            if event.raw is not None and app.s.drafts.get(question.id) != event.raw:
+                app.s.set_draft(question.id, event.raw)
+                app.s.set_answer(question.id, None)
+                event.field.value = None
+                app.mark_dirty()
             return
-        app.drafts.pop(question.id, None)
         event.field.value = event.value
+        if question.id in app.s.drafts:
+            app.s.set_draft(question.id, None)
+            app.mark_dirty()
         if not same_answer(app.s.answers.get(question.id), event.value):
             app.s.set_answer(question.id, event.value)
             app.mark_dirty()
