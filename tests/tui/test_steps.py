@@ -186,6 +186,23 @@ async def test_visible_if_private_and_clearing(
         assert app.s.private == []
 
 
+async def test_escape_leaves_a_note_for_its_fader_and_keeps_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go("mixerpult")
+        await pilot.pause()
+        assert "escape" not in app.screen.active_bindings, "nothing to leave yet"
+        await pilot.press("enter")
+        await pilot.pause()
+        note = app.focused
+        assert isinstance(note, Input) and note.id == "note-timer"
+        assert app.screen.active_bindings["escape"].binding.description == "Til skyderen"
+        await pilot.press(*"Korte dage", "escape")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#fader-timer")
+        assert app.s.fader("timer").note == "Korte dage"
+
+
 async def test_hostile_text_is_shown_literally(
     make_app: AppFactory, types_pack: Questionnaire
 ) -> None:

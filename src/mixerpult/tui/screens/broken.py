@@ -31,7 +31,6 @@ class BrokenFileScreen(WizardScreen):
     def compose(self) -> ComposeResult:
         yield TopBar(self.t("broken_title"))
         with VerticalScroll(id="body", can_focus=False):
-            yield Static(plain(self.t("broken_title")), classes="page-title")
             yield Static(
                 plain(
                     self.t(

@@ -227,6 +227,8 @@ class FinishScreen(PageScreen):
         pdf = next((p for p in self.made if p.suffix == ".pdf"), None)
         if pdf is not None:
             self.app.open_url(pdf.resolve().as_uri())
+            # Whether a viewer opened is not known here: say where the file is, either way.
+            self.notify(self.t("finish_opening", path=short_path(pdf)), markup=False, timeout=10)
 
 
 def _render(

@@ -29,7 +29,13 @@ class MixerpultScreen(PageScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit_note", "Note"),
+        Binding("escape", "leave_note", "Til skyderen"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_note":  # shown and used only while a note is being written
+            return isinstance(self.focused, Input) and self.focused.has_class("note")
+        return True
 
     def __init__(self, *, focus: str | None = None, return_to: str | None = None) -> None:
         super().__init__(MIXERPULT, return_to=return_to)
@@ -137,8 +143,8 @@ class MixerpultScreen(PageScreen):
             self.note.focus()
 
     @on(Input.Submitted, ".note")
-    def _note_done(self) -> None:
-        """Enter in the note goes back to the channel's fader."""
+    def action_leave_note(self) -> None:
+        """Enter or Escape in the note goes back to the channel's fader (it is saved)."""
         self.query_one(f"#fader-{self.channel_id}", Fader).focus()
 
     # -- changes -------------------------------------------------------------------
