@@ -256,6 +256,16 @@ def test_an_older_fact_says_when_it_was_checked() -> None:
     assert shows(view, "pdf", "(Kilde: kilde A; tjekket 1. oktober 2026)")
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_plain_text_lines_fit_a_mail_and_keep_long_words_whole(lang: str) -> None:
+    session = example()
+    address = "https://www.borger.dk/" + "arbejde-dagpenge-ferie/" * 4
+    session.set_answer("situation_nu", f"Se {address} – og så videre.\n" + "ord " * 60)
+    text = render_text(build_view(session, pack(), lang), "txt")
+    too_long = [line for line in text.splitlines() if len(line) > 76]
+    assert too_long == [address], "only a word longer than a line, kept whole"
+
+
 def test_order_of_the_sections() -> None:
     text = render_text(build_view(example(), pack(), "da"), "txt")
     order = [
