@@ -14,7 +14,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mixerpult.conditions import Facts
-from mixerpult.questionnaire import Question, Questionnaire
+from mixerpult.i18n import t
+from mixerpult.questionnaire import Question, Questionnaire, tr
 
 FORMAT = 1
 AnswerValue = bool | int | float | dt.date | str | list[str]
@@ -182,6 +183,18 @@ class Notice:
     kind: Literal["version", "content", "orphan", "type", "range"]
     subject: str
     detail: str = ""
+
+
+def notice_text(notice: Notice, pack: Questionnaire, lang: str) -> str:
+    """What `notice` says to the user in `lang`: questions and faders by their words,
+    not their ids (an answer whose question is gone has only its id)."""
+    subject, detail = notice.subject, notice.detail
+    if notice.kind == "type" and subject in pack.questions:
+        subject = tr(pack.questions[subject].label, lang)
+        detail = t(f"answer_kind_{detail}", lang)
+    elif notice.kind == "range" and subject in pack.channels:
+        subject = tr(pack.channels[subject].label, lang)
+    return t(f"notice_{notice.kind}", lang, subject=subject, detail=detail)
 
 
 def _fits(question: Question, value: Any) -> bool:

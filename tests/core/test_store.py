@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mixerpult import store
-from mixerpult.answers import Session, reconcile
+from mixerpult.answers import Notice, Session, notice_text, reconcile
 from mixerpult.questionnaire import Questionnaire, load_pack
 
 
@@ -203,6 +203,14 @@ def test_reconcile_keeps_orphans_and_reports_them(pack: Questionnaire) -> None:
     assert ("type", "timer") in kinds
     assert ("version", "minimal") in kinds
     assert session.answers["fjernet_spoergsmaal"] == "gammelt svar"
+    said = {(n.kind, n.subject): notice_text(n, pack, "da") for n in notices}
+    assert said[("type", "timer")] == (
+        "Svaret på »Timer« er ikke et tal, som spørgsmålet nu venter; det er bevaret i filen."
+    )
+    assert "'fjernet_spoergsmaal'" in said[("orphan", "fjernet_spoergsmaal")], "only an id left"
+    assert notice_text(Notice("type", "timer", "number"), pack, "en") == (
+        "The answer to “Hours” is not a number, as the question now expects; it is kept in the file."
+    )
 
 
 @pytest.mark.parametrize("position", [0, 6, 99, -1])

@@ -320,7 +320,7 @@ async def test_a_fader_off_the_scale_is_shown_as_not_set_everywhere(
     app.notify = noting  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert any("Skyderen 'timer' står uden for" in message for message in told), told
+        assert any("Skyderen »Timer/tid« står uden for" in message for message in told), told
         await pilot.press("enter")  # "Fortsæt, hvor du slap": the review
         for page in ("review", "mixerpult", "walkthrough"):
             app.go(page)

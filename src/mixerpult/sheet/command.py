@@ -48,7 +48,7 @@ def _targets(
 def render_command(args: argparse.Namespace) -> int:
     """Render the sheet for the command line's arguments; returns the exit status."""
     from mixerpult import store
-    from mixerpult.answers import reconcile
+    from mixerpult.answers import notice_text, reconcile
     from mixerpult.questionnaire import PackError, load_pack
     from mixerpult.resources import default_pack_path
 
@@ -81,10 +81,7 @@ def render_command(args: argparse.Namespace) -> int:
     for notice in reconcile(session, pack):
         if notice.kind == "content":
             continue
-        print(
-            t(f"notice_{notice.kind}", lang, subject=notice.subject, detail=notice.detail),
-            file=sys.stderr,
-        )
+        print(notice_text(notice, pack, lang), file=sys.stderr)
 
     from mixerpult.sheet.render import SheetError, write_sheet
     from mixerpult.sheet.view import build_view

@@ -31,7 +31,7 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
 from mixerpult import store
-from mixerpult.answers import Session, reconcile
+from mixerpult.answers import Session, notice_text, reconcile
 from mixerpult.i18n import LANGUAGES, t
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.commands import WizardCommands
@@ -161,9 +161,7 @@ class MixerpultApp(App[int]):
 
     def _tell_notices(self, session: Session) -> None:
         for notice in reconcile(session, self.pack):
-            key = f"notice_{notice.kind}"
-            text = t(key, self.ui_lang, subject=notice.subject, detail=notice.detail)
-            self.notify(text, markup=False, timeout=10)
+            self.notify(notice_text(notice, self.pack, self.ui_lang), markup=False, timeout=10)
 
     # -- the session ---------------------------------------------------------
 
