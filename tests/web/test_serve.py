@@ -84,6 +84,42 @@ def test_the_page_fetches_nothing_from_the_internet(served: Served) -> None:
     assert external and all(url.startswith(served.url) for url in external), external
 
 
+def status(served: Served, path: str, **headers: str) -> int:
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host="Host" in headers)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+WEBSOCKET = {
+    "Upgrade": "websocket",
+    "Connection": "Upgrade",
+    "Sec-WebSocket-Version": "13",
+    "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+}
+
+
+def test_another_web_page_cannot_open_the_wizard(served: Served) -> None:
+    """Any page in the browser may try ws://127.0.0.1:PORT/ws; only our own page gets in."""
+    own = f"http://127.0.0.1:{served.port}"
+    assert status(served, "/", Origin=own) == 200
+    assert status(served, "/ws", Origin="https://evil.example", **WEBSOCKET) == 403
+    assert status(served, "/ws", Origin="null", **WEBSOCKET) == 403
+    assert status(served, "/download/x", Origin="https://evil.example") == 403
+    # DNS rebinding: a foreign name that points at 127.0.0.1 is the page's own origin.
+    rebound = f"evil.example:{served.port}"
+    assert status(served, "/", Host=rebound) == 403
+    assert status(served, "/ws", Host=rebound, Origin=f"http://{rebound}", **WEBSOCKET) == 403
+    assert status(served, "/", Host=f"localhost:{served.port}") == 200
+
+
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "example.org"])
 def test_a_network_address_is_refused_without_allow_remote(host: str, tmp_path: Path) -> None:
     port = free_port()

@@ -51,7 +51,12 @@ def serve_command(args: argparse.Namespace) -> int:
     from mixerpult.web.server import MixerpultServer
 
     server = MixerpultServer(
-        shlex.join(command), host, port, font_size=args.font_size, banner=banner
+        shlex.join(command),
+        host,
+        port,
+        font_size=args.font_size,
+        banner=banner,
+        remote=not is_loopback(host),
     )
     try:
         server.serve()

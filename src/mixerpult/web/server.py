@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,8 @@ import aiohttp_jinja2
 import textual_serve
 from aiohttp import web
 from textual_serve.server import Server
+
+from mixerpult.web.address import is_loopback
 
 _PAGE = Path(__file__).resolve().parent / "page"
 _STATIC = Path(textual_serve.__file__).resolve().parent / "static"
@@ -31,6 +34,7 @@ class MixerpultServer(Server):
         *,
         font_size: int | None,
         banner: str,
+        remote: bool = False,
     ) -> None:
         super().__init__(
             command,
@@ -42,6 +46,39 @@ class MixerpultServer(Server):
         )
         self.font_size = font_size
         self.banner = banner
+        self.remote = remote
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.append(self._guard)
+        return app
+
+    def allowed(self, request: web.Request) -> bool:
+        """Whether a request may reach the wizard.
+
+        A browser lets any web page open a WebSocket to 127.0.0.1, and a page
+        that did would get a wizard on the user's answers. So a request sent
+        from another page (its Origin is not this server) is refused, and, unless
+        the user chose --allow-remote, so is a Host that is not a loopback name:
+        a name of someone else's that resolves to 127.0.0.1 (DNS rebinding)
+        makes the browser treat that site as the same origin.
+        """
+        if not self.remote and not is_loopback(request.url.host or ""):
+            return False
+        origin = request.headers.get("Origin")
+        # No Origin: not a browser page's script (a browser sends one on every
+        # WebSocket), so nothing that the user could not do on this machine anyway.
+        return origin is None or origin == f"{request.scheme}://{request.host}"
+
+    @web.middleware
+    async def _guard(
+        self,
+        request: web.Request,
+        handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
+    ) -> web.StreamResponse:
+        if not self.allowed(request):
+            return web.Response(status=403, text="Forbidden: mixerpult serves only its own page.")
+        return await handler(request)
 
     async def on_startup(self, app: web.Application) -> None:
         self.console.print(self.banner, highlight=False, markup=False)
