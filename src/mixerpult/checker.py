@@ -357,7 +357,12 @@ def _lint_answer_value(
     qid = q.get("id")
     if op in ("answered",):
         return
-    options = [o.get("id") for o in q.get("options", []) if isinstance(o, Mapping)]
+    raw_options = q.get("options")
+    options = (
+        [o.get("id") for o in raw_options if isinstance(o, Mapping)]
+        if isinstance(raw_options, list)
+        else []
+    )
     values = value if op == "in" and isinstance(value, list) else [value]
     if qtype in ("choice", "multi_choice"):
         if op in ("at_least", "at_most"):

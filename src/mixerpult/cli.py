@@ -20,10 +20,16 @@ FORMATS = ("md", "html", "txt", "pdf", "all")
 AUDIENCES = ("jobcenter", "arbejdsgiver")
 
 
+def _path(text: str) -> Path:
+    # A shell leaves "~" alone after "--file=", and every command must open the
+    # same file for the same words.
+    return Path(text).expanduser()
+
+
 def _add_pack_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--questions",
-        type=Path,
+        type=_path,
         metavar="PACK",
         help="question pack (YAML file) to use instead of the shipped one",
     )
@@ -40,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mixerpult {__version__}")
     parser.add_argument(
         "--file",
-        type=Path,
+        type=_path,
         metavar="PATH",
         help="answers file to open or create (default: your user data folder)",
     )
@@ -75,13 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "target",
         nargs="?",
-        type=Path,
+        type=_path,
         metavar="DIR",
         help="a pack file or a folder of packs (default: the shipped questions)",
     )
     check.add_argument(
         "--templates",
-        type=Path,
+        type=_path,
         metavar="DIR",
         help="also compile the sheet templates in DIR (default: the shipped ones)",
     )
@@ -94,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "answers",
         nargs="?",
-        type=Path,
+        type=_path,
         metavar="ANSWERS",
         help="answers file (default: your saved answers)",
     )
@@ -104,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_path,
         metavar="PATH",
         help="output file, or folder for --format all (default: beside the answers)",
     )
@@ -120,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="'arbejdsgiver' leaves out everything about health",
     )
     render.add_argument(
-        "--templates", type=Path, metavar="DIR", help="your own templates (rendered in a sandbox)"
+        "--templates", type=_path, metavar="DIR", help="your own templates (rendered in a sandbox)"
     )
     _add_pack_option(render)
 
@@ -131,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--file",
-        type=Path,
+        type=_path,
         metavar="ANSWERS",
         dest="serve_file",
         help="answers file (default: your saved answers)",

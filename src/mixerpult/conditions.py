@@ -118,7 +118,10 @@ def _number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an integer of hundreds of digits, from a hand edit
+            return float("inf") if value > 0 else float("-inf")
     return None
 
 

@@ -226,4 +226,11 @@ def _build(node: yaml.Node, path: Path_, smap: SourceMap, constructor: yaml.Safe
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, i), smap, constructor) for i, item in enumerate(node.value)]
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:
+        # PyYAML builds dates and numbers as it reads: 2026-02-30 or an integer
+        # of 5,000 digits fails here, not in the parser.
+        raise YamlSyntaxError(
+            f"{node.value!r} is not a possible value ({exc})", _position(node.start_mark)
+        ) from exc

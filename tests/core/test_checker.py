@@ -37,6 +37,9 @@ EXPECTED: dict[str, list[str]] = {
     "21_levels_mismatch": ["35:11: error: mixerpult.levels: 2 levels for a scale of 5"],
     "22_missing_fact_date": ["44:5: error: facts[0]: missing key 'checked'"],
     "24_reserved_step_id": ["7:9: error: steps[0].id: 'review' is the name of one of the wizard's own pages"],
+    "25_impossible_date": ["47:14: error: not valid YAML: '2026-02-30' is not a possible value"],
+    "26_empty_options": ["21:17: error: steps[0].questions[2].options: Input should be a valid list",
+                         "25:44: error: steps[0].questions[3].visible_if.equals: this comparison can never hold"],
     "23_multi_errors": ["11:15: error: steps[0].questions[0].type: unknown type 'txt'; did you mean 'text'?",
                         "13:9: error: steps[0].questions[0].hjælp: unknown key 'hjælp'; did you mean 'help'?"],
 }  # fmt: skip

@@ -159,6 +159,18 @@ def test_render_reports_a_changed_questionnaire_but_renders(
     assert "Spørgeskemaet er ændret" in err and "gammelt_svar" in err
 
 
+def test_render_a_number_too_large_for_a_float(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hand-edited answer of 400 digits is shown as written (float() would overflow)."""
+    answers = tmp_path / "svar.yaml"
+    huge = "9" * 400
+    answers.write_text(EXAMPLE.read_text("utf-8").replace("timer_uge: 37", f"timer_uge: {huge}"))
+    assert main(["render", str(answers), "-f", "txt", "-o", str(tmp_path / "ark.txt")]) == 0
+    assert huge[:60] in (tmp_path / "ark.txt").read_text("utf-8").replace("\n", "")
+    assert "Traceback" not in capsys.readouterr().err
+
+
 def test_render_does_not_import_textual(tmp_path: Path) -> None:
     code = (
         "import sys, mixerpult.cli\n"

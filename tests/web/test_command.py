@@ -30,3 +30,18 @@ def test_serve_walkthrough_opens_the_walkthrough_in_each_tab(tmp_path: Path) -> 
     args = build_parser().parse_args(_wizard_args(command))
     assert args.walkthrough
     assert args.questions == (tmp_path / "pack.yaml").resolve()
+
+
+def test_a_tilde_means_home_in_every_path_option(tmp_path: Path) -> None:
+    """`--file=~/x.yaml` reaches no shell expansion; serve must still open ~/x.yaml."""
+    home = Path.home()
+    serve = build_parser().parse_args(["serve", "--file=~/svar.yaml", "--questions=~/p.yaml"])
+    assert serve.serve_file == home / "svar.yaml" and serve.questions == home / "p.yaml"
+    command = wizard_command(serve.serve_file, serve.questions, None)
+    assert command[command.index("--file") + 1] == str((home / "svar.yaml").resolve())
+    render = build_parser().parse_args(["render", "~/svar.yaml", "-o=~/ud", "--templates=~/t"])
+    assert (render.answers, render.output, render.templates) == (
+        home / "svar.yaml",
+        home / "ud",
+        home / "t",
+    )

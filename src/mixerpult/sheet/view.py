@@ -178,7 +178,10 @@ def format_date(value: dt.date, lang: str) -> str:
 
 def format_number(value: float, lang: str) -> str:
     """A number as people write it: no '.0', and a decimal comma in Danish."""
-    text = str(int(value)) if float(value).is_integer() else repr(float(value))
+    if isinstance(value, int):
+        text = str(value)  # exact, and float() of a 400-digit integer would overflow
+    else:
+        text = str(int(value)) if float(value).is_integer() else repr(float(value))
     return text.replace(".", ",") if lang == "da" else text
 
 
