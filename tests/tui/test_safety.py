@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from mixerpult import store
@@ -195,6 +196,48 @@ async def test_start_anew_sets_nothing_aside_while_the_answers_cannot_be_saved(
         assert app.s.answers["fornavn"] == "Ikke gemt endnu"
     assert example_answers.read_bytes() == before
     assert not list(example_answers.parent.glob("answers.yaml.backup-*"))
+
+
+async def _type_a_name_that_cannot_be_saved(pilot: Pilot[Any]) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("escape")  # the "save as" that the failing save opened
+    await pilot.press(*"Hansen")
+    await pilot.pause()
+
+
+async def test_start_anew_keeps_answers_that_were_never_saved(
+    make_app: AppFactory, answers_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every save failed from the start, so there is no file to set aside: the
+    answers in memory are all there is, and "start over" must not drop them."""
+    _failing_save(monkeypatch, answers_path)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type_a_name_that_cannot_be_saved(pilot)
+        assert not answers_path.exists()
+        app.start_anew()
+        await pilot.pause()
+        assert isinstance(app.screen, SaveAsScreen), "the unsaved answers get a place first"
+        assert app.s.answers["fornavn"] == "Hansen"
+
+
+async def test_quitting_with_a_rescue_copy_says_where_it_is(
+    make_app: AppFactory, answers_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _failing_save(monkeypatch, answers_path)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type_a_name_that_cannot_be_saved(pilot)
+        await pilot.press("ctrl+q")  # saving fails: "save as" opens
+        await pilot.pause()
+        assert isinstance(app.screen, SaveAsScreen)
+        await pilot.press("ctrl+q")  # quit anyway
+        await pilot.pause()
+    message = app.final_save()
+    assert message is not None and str(app.rescued) in message
+    assert app.rescued is not None and app.rescued.name.startswith("mixerpult-rescued-")
+    assert store.load(app.rescued).answers["fornavn"] == "Hansen"
 
 
 async def test_a_failing_save_keeps_the_answers_and_offers_save_as(

@@ -100,6 +100,8 @@ class MixerpultApp(App[int]):
         self._dirty = False
         self._save_timer: Timer | None = None
         self._save_error: store.SaveError | None = None
+        self.rescued: Path | None = None
+        """Where `rescue` last put the answers, until the answers file is written again."""
         self._signals_installed: list[signal.Signals] = []
         self.shared_screen = shared_screen
         self.start_in_walkthrough = start_in_walkthrough
@@ -177,12 +179,16 @@ class MixerpultApp(App[int]):
         A file that could not be read becomes `NAME.broken-DATE`, a good one
         `NAME.backup-DATE`, so the user can tell them apart later.
         """
+        readable = self.session is not None
+        # The backup must hold the very latest answers (a language switch, say), and
+        # answers that were never written (a folder that refused every save) must not
+        # be replaced by an empty form: if they cannot be written now, nothing
+        # changes and "save as" is offered.
+        must_save = readable and (self._dirty or self.answers_path.exists())
+        if must_save and not self.save_now(offer_save_as=False):
+            self.action_save_as()  # every time: the autosave may have offered it before
+            return
         if self.answers_path.exists():
-            readable = self.session is not None
-            # The backup must hold the very latest answers (a language switch, say);
-            # if they cannot be written, nothing is set aside and "save as" is offered.
-            if readable and not self.save_now():
-                return
             try:
                 backup = store.set_aside(self.answers_path, tag="backup" if readable else "broken")
             except OSError as exc:
@@ -248,6 +254,7 @@ class MixerpultApp(App[int]):
             return False
         self._dirty = False
         self._save_error = None
+        self.rescued = None  # the answers file is newer than any rescue copy
         self.save_state = "saved"
         return True
 
@@ -333,6 +340,7 @@ class MixerpultApp(App[int]):
             except store.SaveError:
                 continue
             self._dirty = False
+            self.rescued = target
             return target
         return None
 
@@ -579,12 +587,13 @@ class MixerpultApp(App[int]):
 
     def final_save(self) -> str | None:
         """After the app has ended: save what is left; a message for the terminal, if any."""
-        if self.session is None or not self._dirty:
+        if self.session is None:
             return None
-        if self.save_now():
+        if self._dirty and not self.save_now() and self.rescue() is None:
+            return self.last_save_problem()
+        if self.rescued is None:
             return None
-        problem = self.last_save_problem()
-        rescued = self.rescue()
-        if rescued is not None:
-            return problem + "\n" + t("rescued_to", self.ui_lang, path=rescued)
-        return problem
+        # Rescued here or when the app ended (Ctrl+Q from "save as", a signal): either
+        # way the user must learn where the answers went.
+        rescued = t("rescued_to", self.ui_lang, path=self.rescued)
+        return "\n".join(part for part in (self.last_save_problem(), rescued) if part)
