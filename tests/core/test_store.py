@@ -205,9 +205,9 @@ def test_reconcile_keeps_orphans_and_reports_them(pack: Questionnaire) -> None:
     assert session.answers["fjernet_spoergsmaal"] == "gammelt svar"
     said = {(n.kind, n.subject): notice_text(n, pack, "da") for n in notices}
     assert said[("type", "timer")] == (
-        "Svaret på »Timer« er ikke et tal, som spørgsmålet nu venter; det er bevaret i filen."
+        "Svaret på »Timer« er ikke et tal, som spørgsmålet nu forventer; det er bevaret i filen."
     )
-    assert "'fjernet_spoergsmaal'" in said[("orphan", "fjernet_spoergsmaal")], "only an id left"
+    assert "»fjernet_spoergsmaal«" in said[("orphan", "fjernet_spoergsmaal")], "only an id left"
     assert notice_text(Notice("type", "timer", "number"), pack, "en") == (
         "The answer to “Hours” is not a number, as the question now expects; it is kept in the file."
     )

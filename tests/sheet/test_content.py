@@ -182,7 +182,7 @@ def test_answers_read_in_words() -> None:
 @pytest.mark.parametrize("fmt", ["md", "txt"])
 def test_faders_as_bars_with_the_level_word(fmt: str) -> None:
     text = render_text(build_view(example(), pack(), "da"), fmt)
-    assert "Timer/tid          Skånebehov ▮▮▯▯▯ Alm. vilkår  Skånebehov" in text
+    assert "Timer/tid          Skånebehov ▮▮▯▯▯ Alm. vilkår  Tydeligt skånebehov" in text
     assert "Ansvar             Skånebehov ▮▯▯▯▯ Alm. vilkår  Stort skånebehov" in text
 
 
@@ -191,11 +191,11 @@ def test_unset_faders_are_shown_as_not_set() -> None:
     view = build_view(session, pack(SMALL_PACK), "da")
     assert view.console is not None
     tasks = view.console.channels[2]
-    assert not tasks.is_set and tasks.level == "Ikke sat" and tasks.bar == "·····"
-    assert "Opgaver    Skånebehov ····· Alm. vilkår  Ikke sat" in render_text(view, "txt")
+    assert not tasks.is_set and tasks.level == "Ikke stillet" and tasks.bar == "·····"
+    assert "Opgaver    Skånebehov ····· Alm. vilkår  Ikke stillet" in render_text(view, "txt")
     html = render_text(view, "html")
     assert html.count('class="knob"') == 2  # no knob drawn for the unset fader
-    assert shows(view, "pdf", "Ikke sat")
+    assert shows(view, "pdf", "Ikke stillet")
 
 
 def test_a_fader_off_the_scale_is_not_set_rather_than_drawn() -> None:
@@ -215,7 +215,7 @@ def test_tools_come_with_the_reason_in_words(fmt: str) -> None:
     tools = {t.id: t for t in view.tools}
     assert "paragraf_56" not in tools and "fast_track" not in tools  # never suggested
     assert tools["delvis_raskmelding"].reasons == [
-        "Timer/tid på mixerpulten – Skånebehov",
+        "Timer/tid på mixerpulten – Tydeligt skånebehov",
         "Hvor mange timer, tænker du, at du vil kunne klare i en delvis raskmelding? – 12 timer pr. uge",
     ]
     assert tools["fastholdelsesplan"].reasons == [

@@ -291,7 +291,7 @@ async def test_the_suggested_tools_are_the_sheets(
         assert shown == [tool.name for tool in expected]
         assert "Fastholdelsesplan" not in shown
         first = text_of(screen.query(".walk-tool").first())
-        assert "Fordi: Timer/tid på mixerpulten – Skånebehov" in first
+        assert "Fordi: Timer/tid på mixerpulten – Tydeligt skånebehov" in first
 
         await pilot.press("p")
         await pilot.pause()

@@ -68,8 +68,9 @@ class MixerpultScreen(PageScreen):
                 high = tr(mixer.high, lang) + " ▲"
                 low = tr(mixer.low, lang) + " ▼"
                 with Vertical(id="scale") as scale:
-                    # As wide as the longer word, whatever the language.
-                    scale.styles.width = max(len(high), len(low)) + 1
+                    # As wide as the longer word, whatever the language, and no
+                    # wider: at 80 columns every cell counts for the strips.
+                    scale.styles.width = max(len(high), len(low))
                     yield FaderScale(high, low, mixer.scale, id="scale-words")
                     yield Static("", id="scale-foot")
                 for channel in mixer.channels:

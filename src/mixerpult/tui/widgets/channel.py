@@ -89,22 +89,32 @@ def hyphenate(text: str, width: int) -> list[str]:
 
 
 class ChannelName(Static):
-    """A channel's name, centred and hyphenated to the strip's width."""
+    """A channel's name (or its level in words), centred and hyphenated to the strip.
 
-    def __init__(self, text: str, *, id: str | None = None, classes: str | None = None) -> None:
+    With `gap`, one column stays free: words of neighbouring strips that both
+    fill their strip would otherwise run together ("skånebehovskånebehov").
+    """
+
+    def __init__(
+        self, text: str, *, gap: bool = False, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes, markup=False)
         self.text = text
+        self.gap = gap
 
-    def set_text(self, text: str) -> None:
+    def _lines(self, width: int) -> list[str]:
+        return hyphenate(self.text, width - 1 if self.gap and width > 2 else width)
+
+    def set_text(self, text: str, *, layout: bool = True) -> None:
         self.text = text
-        self.refresh(layout=True)
+        self.refresh(layout=layout)
 
     def render(self) -> Content:
-        width = self.content_size.width or len(self.text)
-        return Content("\n".join(hyphenate(self.text, width)))
+        width = self.content_size.width or len(self.text) + 1
+        return Content("\n".join(self._lines(width)))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(hyphenate(self.text, width))
+        return len(self._lines(width))
 
 
 class FaderScale(Static):
@@ -151,8 +161,8 @@ class ChannelStrip(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Fader(self._scale, self._position, id=f"fader-{self.channel_id}")
-        yield ChannelName(self._label, classes="strip-name")
-        yield Static(Content(self._level), classes="strip-level")
+        yield ChannelName(self._label, gap=True, classes="strip-name")
+        yield ChannelName(self._level, gap=True, classes="strip-level")
 
     @property
     def fader(self) -> Fader:
@@ -163,7 +173,7 @@ class ChannelStrip(Vertical):
         # `.strip-level` has a fixed size in the CSS: no need to lay the whole page
         # out again on every move of the fader (which also put the words on screen
         # a frame later).
-        self.query_one(".strip-level", Static).update(Content(words), layout=False)
+        self.query_one(".strip-level", ChannelName).set_text(words, layout=False)
 
     def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
         self.add_class("-focused")
