@@ -37,6 +37,10 @@ class PackRef(_Model):
     hash: str = ""
 
 
+def _ref(pack: Questionnaire) -> PackRef:
+    return PackRef(id=pack.id, version=pack.version, hash=pack.content_hash)
+
+
 class FaderSetting(_Model):
     position: int | None = None
     note: str = ""
@@ -73,10 +77,13 @@ class Session(_Model):
     @classmethod
     def new(cls, pack: Questionnaire, language: str | None = None) -> Session:
         """An empty session for `pack`."""
-        return cls(
-            questionnaire=PackRef(id=pack.id, version=pack.version, hash=pack.content_hash),
-            language=language or pack.languages[0],
-        )
+        return cls(questionnaire=_ref(pack), language=language or pack.languages[0])
+
+    def follow(self, pack: Questionnaire) -> None:
+        """Record that the answers now go with `pack`, once its differences were told:
+        the next save then stops the "questionnaire changed" notice from coming back
+        at every start. (Answers that no longer fit are kept and still reported.)"""
+        self.questionnaire = _ref(pack)
 
     def facts(self) -> Facts:
         """The answers and fader positions as conditions see them."""

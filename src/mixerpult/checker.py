@@ -483,6 +483,10 @@ def check_file(path: Path) -> tuple[qn.Questionnaire | None, list[Problem]]:
     if not isinstance(data, Mapping):
         report.add((), "a question pack is a YAML mapping (id:, version:, steps: …)")
         return None, report.problems
+    if "steps" not in data and "questionnaire" in data and ("answers" in data or "faders" in data):
+        # Fifteen "unknown key" errors would only hide what went wrong.
+        report.add((), "this is an answers file, not a question pack (`mixerpult render` reads it)")
+        return None, report.problems
     pack = _structure(data, report)
     _lint(data, report)
     problems = sorted(set(report.problems), key=lambda p: (p.line, p.column, p.message))

@@ -60,6 +60,16 @@ def test_broken_pack_is_reported_at_its_place(name: str) -> None:
         assert any(line.startswith(f"{path}:{fragment}") for line in printed), (fragment, printed)
 
 
+def test_an_answers_file_is_named_as_such(root: Path) -> None:
+    path = root / "examples" / "answers.da.yaml"
+    pack, problems = check_file(path)
+    assert pack is None
+    assert [str(p) for p in problems] == [
+        f"{path}:9:1: error: the file: this is an answers file, not a question pack"
+        " (`mixerpult render` reads it)"
+    ]
+
+
 def test_minimal_pack_is_clean(minimal_pack_path: Path) -> None:
     pack, problems = check_file(minimal_pack_path)
     assert problems == []

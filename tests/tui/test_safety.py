@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from mixerpult import store
-from mixerpult.answers import Session
+from mixerpult.answers import Session, reconcile
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.screens.broken import BrokenFileScreen
 from mixerpult.tui.screens.confirm import ConfirmScreen
@@ -342,6 +342,10 @@ async def test_a_changed_questionnaire_keeps_every_answer(
     saved = store.load(answers_path)
     assert saved.answers["gammelt_spoergsmaal"] == "kept [/]"
     assert saved.answers["fornavn"] == "Mette K."
+    # Told once: saved answers now go with this questionnaire (the orphan is still told).
+    assert saved.questionnaire.hash == shipped_pack.content_hash
+    kinds = {notice.kind for notice in reconcile(saved, shipped_pack)}
+    assert kinds == {"orphan"}
 
 
 async def test_a_fader_off_the_scale_is_shown_as_not_set_everywhere(

@@ -77,6 +77,8 @@ async def test_dates_numbers_and_their_mistakes(
         await pilot.pause()
         assert app.s.answers["dato"] is None
         assert app.s.drafts["dato"] == "31-02-2026"
+        message = text_of(_field(app, "dato").query_one(".q-message"))
+        assert "findes ikke i kalenderen" in message, "written right, but no such day"
 
         hours = _field(app, "timer").query_one(Input)
         hours.focus()
@@ -233,3 +235,37 @@ async def test_hostile_text_is_shown_literally(
         await pilot.pause()
         assert app.is_running, "no markup got to run an action"
         assert app.page == "basis"
+
+
+async def test_typing_into_an_earlier_long_answer_adds_to_its_end(
+    make_app: AppFactory, example_answers: Path
+) -> None:
+    """A tired user who comes back to an answer adds to it; the cursor must not sit
+    before the first word (TextArea's own start), or the new words go in front."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        before = app.s.answers["fysiske_forhold"]
+        app.go("refleksion", focus="fysiske_forhold")
+        await pilot.pause()
+        box = app.focused
+        assert isinstance(box, TextArea)
+        await pilot.press(*" og godt lys")
+        await pilot.pause()
+        assert app.s.answers["fysiske_forhold"] == before + " og godt lys"
+        box.move_cursor((0, 0))  # moved by the user: kept when the field is entered again
+        await pilot.press("shift+tab", "tab", "X")
+        await pilot.pause()
+        assert app.s.answers["fysiske_forhold"] == "X" + before + " og godt lys"
+
+
+async def test_the_soft_warning_counts_the_questions(make_app: AppFactory) -> None:
+    app = make_app()  # the shipped pack: the meeting date and "helt/delvist" are soft
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert (
+            "2 spørgsmål er ikke besvaret. Tryk Næste igen for at gå videre alligevel." in messages
+        )

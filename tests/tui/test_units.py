@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from mixerpult.answers import Session
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.flow import Flow
-from mixerpult.tui.format import answer_text, parse_date, parse_number
+from mixerpult.tui.format import answer_text, impossible_date, parse_date, parse_number
 from mixerpult.tui.widgets.channel import hyphenate
 from mixerpult.tui.widgets.fader import Fader, position_rows
 
@@ -52,6 +52,8 @@ def test_resume_page(shipped_pack: Questionnaire) -> None:
         ("3.12.2026", dt.date(2026, 12, 3)),
         ("03/12/2026", dt.date(2026, 12, 3)),
         ("31-02-2026", None),
+        ("3/12-26", dt.date(2026, 12, 3)),
+        ("3-12-2026x", None),
         ("12-2026", None),
         ("01-01-0202", None),
         ("", None),
@@ -59,6 +61,12 @@ def test_resume_page(shipped_pack: Questionnaire) -> None:
 )
 def test_parse_date(text: str, expected: dt.date | None) -> None:
     assert parse_date(text) == expected
+
+
+def test_impossible_date() -> None:
+    assert impossible_date("31-02-2026") and impossible_date("2026-13-01")
+    assert impossible_date("32/12-26")
+    assert not impossible_date("03-12-2026") and not impossible_date("i morgen")
 
 
 @pytest.mark.parametrize(
@@ -90,7 +98,8 @@ def test_answers_in_words(shipped_pack: Questionnaire) -> None:
     ("word", "width", "lines"),
     [
         ("Forudsigelighed", 11, ["Forudsige-", "lighed"]),
-        ("Arbejdsintensitet", 11, ["Arbejdsin-", "tensitet"]),
+        ("Arbejdsintensitet", 11, ["Arbejds-", "intensitet"]),
+        ("Arbejdsintensitet", 9, ["Arbejds-", "intensi-", "tet"]),
         ("Fysiske rammer", 11, ["Fysiske", "rammer"]),
         ("Timer/tid", 11, ["Timer/tid"]),
         ("Arbejdsintensitet", 20, ["Arbejdsintensitet"]),

@@ -273,7 +273,13 @@ def _answer_view(question: Question, session: Session, lang: str) -> AnswerView:
 
 
 def _step_answers(step: Step, scope: _Scope, session: Session, lang: str) -> list[AnswerView]:
-    return [_answer_view(q, session, lang) for q in step.questions if q.id in scope.questions]
+    # A question with a role (name, meeting date, weekly hours) is printed in the
+    # sheet's head, not again among the answers.
+    return [
+        _answer_view(q, session, lang)
+        for q in step.questions
+        if q.id in scope.questions and q.role is None
+    ]
 
 
 def _role_answer(pack: Questionnaire, role: str, scope: _Scope, session: Session) -> Any:

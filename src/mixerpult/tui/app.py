@@ -157,6 +157,7 @@ class MixerpultApp(App[int]):
                 self.ui_lang = session.language
                 localize_bindings(self, self.ui_lang)
             self._tell_notices(session)
+            session.follow(self.pack)
         self.push_screen(WelcomeScreen())
         if self.start_in_walkthrough:
             self.open_walkthrough()

@@ -9,7 +9,9 @@ from mixerpult.answers import AnswerValue
 from mixerpult.i18n import t
 from mixerpult.questionnaire import ChoiceQuestion, NumberQuestion, Question, tr
 
-_DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d")
+# Danes also write "3/12-26": two-digit years are this century's.
+_DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d", "%d-%m-%y")
+_DATE_SHAPE = re.compile(r"\d{1,2}-\d{1,2}-(\d{2}|\d{4})|\d{4}-\d{1,2}-\d{1,2}")
 
 # Line breaks of every kind are one "\n" on screen, as on the sheet (sheet/escape.py).
 _BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
@@ -47,8 +49,7 @@ def parse_date(text: str) -> dt.date | None:
 
     Only years 1900-2200 count: anything else is a typo, not a meeting date.
     """
-    cleaned = re.sub(r"\s+", "", text)
-    cleaned = re.sub(r"[./]", "-", cleaned)
+    cleaned = _date_text(text)
     for fmt in _DATE_FORMATS:
         try:
             day = dt.datetime.strptime(cleaned, fmt).date()
@@ -57,6 +58,15 @@ def parse_date(text: str) -> dt.date | None:
         # strptime takes "0202" as a year; in this program that can only be a typo.
         return day if 1900 <= day.year <= 2200 else None
     return None
+
+
+def _date_text(text: str) -> str:
+    return re.sub(r"[./]", "-", re.sub(r"\s+", "", text))
+
+
+def impossible_date(text: str) -> bool:
+    """True for text written as a date that the calendar does not have ("31-02-2026")."""
+    return _DATE_SHAPE.fullmatch(_date_text(text)) is not None and parse_date(text) is None
 
 
 def show_date(value: dt.date) -> str:

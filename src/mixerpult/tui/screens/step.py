@@ -211,7 +211,12 @@ class StepScreen(PageScreen):
             # Counted as warned only now: a warning hidden behind a hard block
             # has not really been seen yet.
             app.warned.update(f.question.id for f in warnings)
-            self.notify(self.t("soft_warning"), severity="warning", markup=False)
+            message = (
+                self.t("soft_warning")
+                if len(warnings) == 1
+                else self.t("soft_warning_many", count=len(warnings))
+            )
+            self.notify(message, severity="warning", markup=False)
             warnings[0].focus_input()
             return False
         return True

@@ -61,7 +61,10 @@ def _split_word(word: str, width: int) -> list[str]:
     pieces = []
     while len(word) > width:
         fits = [i for i in _break_points(word) if i + 1 <= width and len(word) - i >= 2]
-        cut = max(fits) if fits else max(1, width - 1)
+        # The joint of a compound reads best ("Arbejds-intensitet", not
+        # "Arbejdsin-tensitet") when the rest then fits on one line.
+        joints = [i for i in fits if _joining_s(word, i) and len(word) - i <= width]
+        cut = max(joints) if joints else max(fits) if fits else max(1, width - 1)
         pieces.append(word[:cut] + "-")
         word = word[cut:]
     pieces.append(word)

@@ -30,7 +30,13 @@ from textual.widgets.selection_list import Selection
 
 from mixerpult.answers import AnswerValue
 from mixerpult.questionnaire import ChoiceQuestion, NumberQuestion, Question, TextQuestion, tr
-from mixerpult.tui.format import parse_date, parse_number, show_date, show_number
+from mixerpult.tui.format import (
+    impossible_date,
+    parse_date,
+    parse_number,
+    show_date,
+    show_number,
+)
 from mixerpult.tui.text import plain, ui
 from mixerpult.tui.widgets.text_fields import TextBox, TextInput
 from mixerpult.tui.widgets.toggles import Choice, Tick, TickList
@@ -254,7 +260,7 @@ class QuestionField(Vertical):
         else:  # date
             value = parse_date(raw)
             if value is None:
-                problem = ui(self, "date_invalid")
+                problem = ui(self, "date_impossible" if impossible_date(raw) else "date_invalid")
         self.problem = problem
         if problem:
             self.show_message(problem)

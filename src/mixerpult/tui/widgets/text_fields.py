@@ -13,6 +13,7 @@ from typing import Any
 from rich.cells import cell_len, get_character_cell_size
 from rich.highlighter import Highlighter
 from rich.text import Text
+from textual import events
 from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input, TextArea
 
@@ -69,6 +70,16 @@ class TextBox(TextArea):
         kwargs.setdefault("show_line_numbers", False)
         kwargs.setdefault("tab_behavior", "focus")
         super().__init__(text, **kwargs)
+        self._focused_once = False
+
+    def on_focus(self, _event: events.Focus) -> None:
+        # TextArea starts with the cursor before the first character, so what a
+        # user adds to an earlier answer would land in front of it. The first time
+        # the field is entered the cursor goes to the end (a click then puts it
+        # where it was clicked); after that the field keeps where the user left it.
+        if not self._focused_once and self.cursor_location == (0, 0):
+            self.move_cursor(self.document.end)
+        self._focused_once = True
 
     def get_line(self, line_index: int) -> Text:
         # Lines wrap by the width of the text as stored, so a line with many control
