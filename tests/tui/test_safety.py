@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -413,3 +414,20 @@ async def test_fader_can_be_unset_again(make_app: AppFactory) -> None:
         await pilot.press("delete")
         assert app.screen.query_one("#fader-timer", Fader).value is None
         assert app.s.fader("timer").position is None
+
+
+async def test_keys_typed_just_before_ctrl_q_are_saved(
+    make_app: AppFactory, answers_path: Path
+) -> None:
+    """A burst of keys and Ctrl+Q at once, as a terminal delivers them when the app is
+    busy: Ctrl+Q is the app's binding and runs before the field has read the keys."""
+    app = make_app(save_delay=30)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for char in "Annabella":
+            app.post_message(events.Key(char, char))
+        app.post_message(events.Key("ctrl+q", None))
+        await pilot.pause(0.5)
+    assert app.return_code == 0
+    assert store.load(answers_path).answers["fornavn"] == "Annabella"

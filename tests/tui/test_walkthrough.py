@@ -24,7 +24,7 @@ from mixerpult.tui.widgets.walk_bank import FaderView
 from mixerpult.tui.widgets.walk_section import WalkSection
 
 from .conftest import AppFactory
-from .helpers import run_command, text_of
+from .helpers import run_command, text_of, wait_until
 
 SECTIONS = [
     "om_dig",
@@ -94,6 +94,39 @@ async def test_page_down_steps_through_the_sections(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_showing_private_answers_keeps_the_place(
+    make_app: AppFactory, meeting_answers: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go("review")
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        screen = walk(app)
+        await pilot.press(*["pagedown"] * 4)
+        await pilot.pause()
+        key = SECTIONS[4]
+        assert app.focused is screen.query_one(f"#h-{key}")
+        top = screen.query_one(f"#h-{key}").region.y  # where PageDown put the heading
+        await pilot.press("p")  # show the private answers: the page is rebuilt
+        await wait_until(pilot, lambda: not app.hide_private, "shown")
+        await pilot.pause()
+        heading = screen.query_one(f"#h-{key}")
+        assert app.focused is heading
+        assert heading.region.y == top, "the section is still at the top"
+        assert text_of(screen.query_one("#topbar-where")) == "Afsnit 5/8"
+        await pilot.press("down")
+        item = app.focused
+        assert item is not None and item is not heading
+        await pilot.press("p")
+        await wait_until(pilot, lambda: app.hide_private, "hidden")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == item.id
+        body = screen.query_one("#walk-body")
+        assert body.region.contains_region(app.focused.region), "the item is in view"
 
 
 async def test_open_an_item_edit_it_and_return(

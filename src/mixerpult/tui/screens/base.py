@@ -48,13 +48,17 @@ class Wizardly:
             await screen.recompose()
             self.localize()
             self.on_recomposed()
-            for widget in screen.query(f"#{focused}") if focused else ():
-                widget.focus()
-                break
-            else:
-                self.refocus()
+            self.restore_focus(focused)
 
         screen.call_later(rebuild)
+
+    def restore_focus(self, widget_id: str | None) -> None:
+        """After a rebuild: focus the widget that had the focus before, by its id."""
+        screen = cast(Screen[Any], self)
+        for widget in screen.query(f"#{widget_id}") if widget_id else ():
+            widget.focus()
+            return
+        self.refocus()
 
 
 PRIVATE_BINDINGS: list[BindingType] = [

@@ -190,6 +190,23 @@ class WalkthroughScreen(WizardScreen):
     def on_recomposed(self) -> None:
         self.call_after_refresh(self._show_place)
 
+    def restore_focus(self, widget_id: str | None) -> None:
+        # Rebuilt (private answers shown or hidden, another language): plain focus
+        # would scroll only as far as needed, leaving a heading on the last line,
+        # so the place is put back as PageDown and "open an item" leave it, once
+        # the new page has its layout.
+        self.call_after_refresh(self._restore_place, widget_id)
+
+    def _restore_place(self, widget_id: str | None) -> None:
+        item = next((w for w in self.query(ReviewItem) if w.id == widget_id), None)
+        index = self._section_of(item) if item is not None else None
+        if item is None or index is None:
+            self.show_section(self.section_index)
+        elif item.has_class("walk-heading"):
+            self.show_section(index)
+        else:
+            self._bring_back(item)
+
     # -- sections ------------------------------------------------------------------------
 
     @property
