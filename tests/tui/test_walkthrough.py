@@ -4,9 +4,11 @@ hidden (and shown again), the bank drawn large, and the sheet's own tool suggest
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
 from mixerpult import store
@@ -44,6 +46,15 @@ def walk(app: MixerpultApp) -> WalkthroughScreen:
     return screen
 
 
+async def walk_from_review(app: MixerpultApp, pilot: Pilot[Any]) -> WalkthroughScreen:
+    """Open the walkthrough the way a user does: Ctrl+G on the review."""
+    app.go("review")
+    await pilot.pause()
+    await pilot.press("ctrl+g")
+    await pilot.pause()
+    return walk(app)
+
+
 def footer_keys(app: MixerpultApp) -> dict[str, str]:
     """The footer's descriptions by action, as shown now."""
     return {
@@ -58,11 +69,7 @@ async def test_page_down_steps_through_the_sections(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.go("review")
-        await pilot.pause()
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        screen = walk(app)
+        screen = await walk_from_review(app, pilot)
         assert [s.key for s in screen.query(WalkSection)] == SECTIONS
         assert app.focused is screen.query_one("#h-om_dig")
         assert text_of(screen.query_one("#topbar-where")) == "Afsnit 1/8"
@@ -101,11 +108,7 @@ async def test_showing_private_answers_keeps_the_place(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.go("review")
-        await pilot.pause()
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        screen = walk(app)
+        screen = await walk_from_review(app, pilot)
         await pilot.press(*["pagedown"] * 4)
         await pilot.pause()
         key = SECTIONS[4]
