@@ -192,6 +192,11 @@ def write_private(path: Path, content: str | bytes) -> None:
             raise SaveError(path, "disk_full") from exc
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise SaveError(path, "not_writable") from exc
+        if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+            # A file where a folder must be ("sheets.pdf/forberedelse.pdf").
+            raise SaveError(path, "not_a_folder") from exc
+        if exc.errno == errno.EISDIR:
+            raise SaveError(path, "is_a_folder") from exc
         raise SaveError(path, "os", detail=exc.strerror or exc) from exc
     finally:
         if tmp_name:

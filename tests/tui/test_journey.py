@@ -229,3 +229,22 @@ async def test_finish_reports_a_failing_sheet(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "typst [/] exploded" in text_of(app.screen.query_one("#result"))
+
+
+async def test_a_sheet_folder_that_is_a_file_is_told_in_danish(
+    make_app: AppFactory, example_answers: Path, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "ark.pdf"
+    not_a_folder.write_text("a file, not a folder")
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go("finish")
+        await pilot.pause()
+        app.screen.query_one("#folder", Input).value = str(not_a_folder)
+        await pilot.click("#make")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        result = text_of(app.screen.query_one("#result"))
+        assert "en del af stien er en fil, ikke en mappe" in result
+        assert "Not a directory" not in result
+    assert not_a_folder.read_text() == "a file, not a folder"

@@ -269,3 +269,14 @@ async def test_the_soft_warning_counts_the_questions(make_app: AppFactory) -> No
         assert (
             "2 spørgsmål er ikke besvaret. Tryk Næste igen for at gå videre alligevel." in messages
         )
+
+
+async def test_the_console_explains_itself_when_there_is_room(make_app: AppFactory) -> None:
+    for size, shown in (((100, 40), True), ((80, 24), False)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            app.go("mixerpult")
+            await pilot.pause()
+            help_text = app.screen.query_one("#mixer-help")
+            assert help_text.display is shown, size
+            assert text_of(help_text).startswith("Tænk på dit arbejde, som det var før")

@@ -30,7 +30,7 @@ def test_flow_puts_the_mixerpult_after_its_step(shipped_pack: Questionnaire) -> 
     ]
     assert flow.next("aftalt") == "mixerpult"
     assert flow.previous("om_dig") is None
-    assert flow.count == 7 and flow.number("finish") == 7
+    assert flow.count == 8 and flow.number("review") == 7 and flow.number("finish") == 8
     assert flow.title("mixerpult", "en") == "The mixing console"
 
 

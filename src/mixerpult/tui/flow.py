@@ -48,13 +48,13 @@ class Flow:
         return page not in FIXED and page in self.pages
 
     def number(self, page: str) -> int:
-        """1-based position of `page`; the finish page shares the review's number."""
-        return min(self.pages.index(page), len(self.pages) - 2) + 1
+        """1-based position of `page` among the pages."""
+        return self.pages.index(page) + 1
 
     @property
     def count(self) -> int:
-        """How many pages the progress counts (the finish page is not one of them)."""
-        return len(self.pages) - 1
+        """How many pages there are, the review and the finish page included."""
+        return len(self.pages)
 
     def next(self, page: str) -> str | None:
         i = self.pages.index(page)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer
 
 from mixerpult.tui.text import localize_bindings, ui
 
@@ -91,6 +92,16 @@ class WizardScreen(Wizardly, Screen[None]):
 
     def on_mount(self) -> None:
         self.localize()
+        self._fit_footer()
+
+    def on_resize(self) -> None:
+        self._fit_footer()
+
+    def _fit_footer(self) -> None:
+        # Below 100 columns the footer drops its spacing, so that the last keys
+        # ("Afslut", "Hjælp") are not cut off.
+        for footer in self.query(Footer):
+            footer.compact = self.app.size.width < 100
 
     def action_hide_private(self) -> None:
         self.wizard.set_hide_private(True)

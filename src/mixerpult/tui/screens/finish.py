@@ -32,6 +32,7 @@ from textual.widgets import (
 )
 from textual.widgets.selection_list import Selection
 
+from mixerpult import store
 from mixerpult.answers import Session
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.flow import FINISH, REVIEW
@@ -150,7 +151,7 @@ class FinishScreen(PageScreen):
         try:
             paths = _render(session, pack, formats, folder, lang, audience)
         except Exception as exc:  # a sheet that fails is reported; the answers are safe
-            self.app.call_from_thread(self._failed, "finish_failed", str(exc) or type(exc).__name__)
+            self.app.call_from_thread(self._failed, "finish_failed", self._why(exc, lang))
         else:
             self.app.call_from_thread(self._done, paths)
 
@@ -170,11 +171,18 @@ class FinishScreen(PageScreen):
             paths = _render(session, pack, formats, folder, lang, audience)
             files = {path.name: path.read_bytes() for path in paths}
         except Exception as exc:  # a sheet that fails is reported; the answers are safe
-            self.app.call_from_thread(self._failed, "finish_failed", str(exc) or type(exc).__name__)
+            self.app.call_from_thread(self._failed, "finish_failed", self._why(exc, lang))
         else:
             self.app.call_from_thread(self._deliver, files)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+
+    @staticmethod
+    def _why(exc: Exception, lang: str) -> str:
+        # A disk's reason in the user's language; a template's or Typst's as they say it.
+        if isinstance(exc, store.SaveError):
+            return f"{short_path(exc.path)}: {exc.reason_in(lang)}"
+        return str(exc) or type(exc).__name__
 
     def _deliver(self, files: dict[str, bytes]) -> None:
         """Hand every file to the browser as a download."""

@@ -27,6 +27,11 @@ from mixerpult.tui.widgets.text_fields import TextInput
 class MixerpultScreen(PageScreen):
     """The console of faders, one per channel, with a note for each."""
 
+    # "-tall" (32 rows or more): room for the console's own explanation of what a
+    # position means; at 24 rows the faders need every row.
+    # (Textual declares these without ClassVar, so mypy forbids saying so here.)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit_note", "Note"),
         Binding("escape", "leave_note", "Til skyderen"),
@@ -64,6 +69,8 @@ class MixerpultScreen(PageScreen):
             yield Static(plain(tr(mixer.question, lang)), id="mixer-question")
             # The arrows are not in the footer (it has no room), so they are said here.
             yield Static(plain(self.t("mixer_keys")), id="mixer-keys")
+            if mixer.help:
+                yield Static(plain(tr(mixer.help, lang)), id="mixer-help")
             with Horizontal(id="bank"):
                 high = tr(mixer.high, lang) + " ▲"
                 low = tr(mixer.low, lang) + " ▼"

@@ -160,7 +160,6 @@ class WalkthroughScreen(WizardScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one(Footer).compact = self.narrow
         target = None
         if self.focus_target:
             target = next(
@@ -183,8 +182,6 @@ class WalkthroughScreen(WizardScreen):
         item.focus(scroll_visible=False)
 
     def on_resize(self) -> None:
-        # Narrow: the footer drops its spacing to keep more keys in view.
-        self.query_one(Footer).compact = self.narrow
         self._show_place()
 
     def on_recomposed(self) -> None:
