@@ -280,3 +280,19 @@ async def test_the_console_explains_itself_when_there_is_room(make_app: AppFacto
             help_text = app.screen.query_one("#mixer-help")
             assert help_text.display is shown, size
             assert text_of(help_text).startswith("Tænk på dit arbejde, som det var før")
+
+
+async def test_a_note_stays_in_view_in_a_small_window(
+    make_app: AppFactory, example_answers: Path
+) -> None:
+    """60×20: a browser tab with a large font. The page scrolls to the note being written."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.go("mixerpult")
+        await pilot.pause()
+        await pilot.press("enter", *"xyz")
+        await pilot.pause()
+        note = app.focused
+        assert isinstance(note, Input) and note.value.endswith("xyz")
+        page = app.screen.query_one("#mixer")
+        assert note.region.height == 1 and page.region.contains_region(note.region)

@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
 from mixerpult.questionnaire import Channel, Mixerpult, tr
@@ -31,6 +31,10 @@ class MixerpultScreen(PageScreen):
     # position means; at 24 rows the faders need every row.
     # (Textual declares these without ClassVar, so mypy forbids saying so here.)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
+    # "-narrow" (under 80 columns: a browser with a large font): strips so thin that
+    # a name may need three lines and the level words no longer fit (the fader
+    # itself shows the position, and the page scrolls to the note).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit_note", "Note"),
@@ -65,7 +69,7 @@ class MixerpultScreen(PageScreen):
         lang = app.ui_lang
         mixer = self.mixer
         yield self.top_bar()
-        with Vertical(id="mixer"):
+        with VerticalScroll(id="mixer"):
             yield Static(plain(tr(mixer.question, lang)), id="mixer-question")
             # The arrows are not in the footer (it has no room), so they are said here.
             yield Static(plain(self.t("mixer_keys")), id="mixer-keys")
