@@ -65,8 +65,16 @@ async def test_add_edit_and_remove_next_steps(
         await pilot.pause()
         second = rows(app)[1]
         assert app.focused is second.field("what")
-        await pilot.press(*"Møde", "enter", *"Sb", "enter", *"snart")
+        await pilot.press(*"Møde", "enter", *"Sb", "enter", *"32-13-2026")
         assert app.focused is second.field("by")
+        await pilot.press("shift+tab")  # leaving a date that is no date: said, and kept
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any("»32-13-2026« er ikke en dato i kalenderen" in m for m in said), said
+        second.field("by").focus()
+        await pilot.press("ctrl+u", *"snart", "tab", "shift+tab")
+        await pilot.pause()
+        assert len([n for n in app._notifications if "kalenderen" in str(n.message)]) == 1
         saved = store.load(answers_path).agreements.next_steps
         assert [s.by for s in saved] == [dt.date(2026, 12, 10), "snart"]
         assert text_of(app.screen.query_one("#nav-status")) == "Næste skridt: 2"

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Button, Input
 
 from mixerpult.answers import NextStep
-from mixerpult.tui.format import parse_date
+from mixerpult.tui.format import impossible_date, parse_date
 from mixerpult.tui.summary import by_text
 from mixerpult.tui.text import plain, ui
 from mixerpult.tui.widgets.text_fields import TextInput
@@ -83,6 +83,14 @@ class NextStepRow(Horizontal):
                 value = parse_by(event.value) if name == "by" else event.value
                 self.post_message(self.Changed(self, name, value))
                 return
+
+    @on(Input.Blurred, ".step-by")
+    def _left_by(self, event: Input.Blurred) -> None:
+        # Words are welcome here ("om fire uger"), but 32-13-2026 is a typo of a
+        # date: kept as written, and said once the field is left.
+        if impossible_date(event.value):
+            message = ui(self, "agreements_by_not_a_date", text=event.value)
+            self.notify(message, severity="warning", markup=False)
 
     @on(Input.Submitted, ".step-field")
     def _submitted(self, event: Input.Submitted) -> None:
