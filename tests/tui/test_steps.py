@@ -296,3 +296,20 @@ async def test_a_note_stays_in_view_in_a_small_window(
         assert isinstance(note, Input) and note.value.endswith("xyz")
         page = app.screen.query_one("#mixer")
         assert note.region.height == 1 and page.region.contains_region(note.region)
+
+
+async def test_letters_in_a_number_field_are_kept_and_explained(
+    make_app: AppFactory, answers_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        field = _field(app, "timer_uge")
+        field.query_one(Input).focus()
+        await pilot.press(*"ca. 37 timer")
+        await pilot.pause()
+        assert field.query_one(Input).value == "ca. 37 timer", "no key is swallowed"
+        assert "Skriv et tal" in text_of(field.query_one(".q-message"))
+        assert app.s.answers["timer_uge"] is None
+    assert store.load(answers_path).drafts["timer_uge"] == "ca. 37 timer"

@@ -148,9 +148,10 @@ class QuestionField(Vertical):
             else:
                 text = ""
             with Horizontal(classes="q-number-row"):
+                # No filter on the keys: "ca. 37 timer" is shown as typed, told to be
+                # no number yet, and kept as a draft, rather than losing its letters.
                 yield Input(
                     text,
-                    restrict=r"[0-9,.\- ]*",
                     id=self.input_id,
                     classes="q-input q-number",
                     select_on_focus=False,
@@ -167,8 +168,6 @@ class QuestionField(Vertical):
                 yield Input(
                     text,
                     placeholder=ui(self, "date_placeholder"),
-                    restrict=r"[0-9\-./ ]*",
-                    max_length=12,
                     id=self.input_id,
                     classes="q-input q-date",
                     select_on_focus=False,
