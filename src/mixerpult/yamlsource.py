@@ -213,7 +213,7 @@ def _build(node: yaml.Node, path: Path_, smap: SourceMap, constructor: yaml.Safe
         constructor.flatten_mapping(node)  # resolves YAML merge keys (<<)
         result: dict[Hashable, Any] = {}
         for key_node, value_node in node.value:
-            key = constructor.construct_object(key_node, deep=True)
+            key = _construct(key_node, constructor)
             if not isinstance(key, Hashable):
                 raise YamlSyntaxError(
                     "a mapping key must be a plain value", _position(key_node.start_mark)
@@ -226,11 +226,17 @@ def _build(node: yaml.Node, path: Path_, smap: SourceMap, constructor: yaml.Safe
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, i), smap, constructor) for i, item in enumerate(node.value)]
+    return _construct(node, constructor)
+
+
+def _construct(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
     try:
         return constructor.construct_object(node, deep=True)
     except (ValueError, OverflowError) as exc:
         # PyYAML builds dates and numbers as it reads: 2026-02-30 or an integer
         # of 5,000 digits fails here, not in the parser.
+        text = str(node.value)
+        shown = text if len(text) <= 40 else text[:40] + "…"
         raise YamlSyntaxError(
-            f"{node.value!r} is not a possible value ({exc})", _position(node.start_mark)
+            f"{shown!r} is not a possible value ({str(exc)[:80]})", _position(node.start_mark)
         ) from exc

@@ -60,6 +60,15 @@ def test_broken_pack_is_reported_at_its_place(name: str) -> None:
         assert any(line.startswith(f"{path}:{fragment}") for line in printed), (fragment, printed)
 
 
+@pytest.mark.parametrize("key", ["2026-02-30", "9" * 5000])
+def test_an_impossible_mapping_key_is_an_error_not_a_crash(tmp_path: Path, key: str) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(f"id: x\ntitle: {{da: A, en: B, ? {key} : x}}\n", encoding="utf-8")
+    pack, problems = check_file(path)
+    assert pack is None
+    assert "is not a possible value" in str(problems[0]) and len(str(problems[0])) < 300
+
+
 def test_an_answers_file_is_named_as_such(root: Path) -> None:
     path = root / "examples" / "answers.da.yaml"
     pack, problems = check_file(path)

@@ -71,6 +71,9 @@ async def test_add_edit_and_remove_next_steps(
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]
         assert any("»32-13-2026« er ikke en dato i kalenderen" in m for m in said), said
+        await pilot.press("tab", "shift+tab")  # in and out again, unchanged: not said twice
+        await pilot.pause()
+        assert len([n for n in app._notifications if "kalenderen" in str(n.message)]) == 1
         second.field("by").focus()
         await pilot.press("ctrl+u", *"snart", "tab", "shift+tab")
         await pilot.pause()

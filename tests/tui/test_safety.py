@@ -425,9 +425,10 @@ async def test_keys_typed_just_before_ctrl_q_are_saved(
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        for char in "Annabella":
-            app.post_message(events.Key(char, char))
-        app.post_message(events.Key("ctrl+q", None))
+        for key, char in [*zip("Annabella", "Annabella", strict=True), ("ctrl+q", None)]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)  # as the terminal driver does
         await pilot.pause(0.5)
     assert app.return_code == 0
     assert store.load(answers_path).answers["fornavn"] == "Annabella"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input, RadioSet, SelectionList, TextArea
+from textual.widgets import Checkbox, Footer, Input, RadioSet, SelectionList, TextArea
 
 from mixerpult import store
 from mixerpult.questionnaire import Questionnaire
@@ -313,3 +313,26 @@ async def test_letters_in_a_number_field_are_kept_and_explained(
         assert "Skriv et tal" in text_of(field.query_one(".q-message"))
         assert app.s.answers["timer_uge"] is None
     assert store.load(answers_path).drafts["timer_uge"] == "ca. 37 timer"
+
+
+async def test_the_console_page_gives_the_focus_to_faders_only(make_app: AppFactory) -> None:
+    """The page scrolls in a small window, but a click on its text keeps the fader."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.go("mixerpult")
+        await pilot.pause()
+        assert app.screen.focus_chain[0].id == "fader-timer"
+        await pilot.click("#mixer-question")
+        await pilot.press("down")
+        assert app.focused is app.screen.query_one("#fader-timer")
+
+
+async def test_a_rebuilt_page_keeps_its_compact_footer(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(Footer).compact
+        app.set_language("en")
+        await pilot.pause()
+        assert app.screen.query_one(Footer).compact, "a new footer after the rebuild"

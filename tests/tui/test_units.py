@@ -12,7 +12,7 @@ from mixerpult.answers import Session
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.flow import Flow
 from mixerpult.tui.format import answer_text, impossible_date, parse_date, parse_number
-from mixerpult.tui.widgets.channel import hyphenate
+from mixerpult.tui.widgets.channel import ChannelName, hyphenate
 from mixerpult.tui.widgets.fader import Fader, position_rows
 
 
@@ -53,6 +53,7 @@ def test_resume_page(shipped_pack: Questionnaire) -> None:
         ("03/12/2026", dt.date(2026, 12, 3)),
         ("31-02-2026", None),
         ("3/12-26", dt.date(2026, 12, 3)),
+        ("24-12-69", dt.date(2069, 12, 24)),
         ("3-12-2026x", None),
         ("12-2026", None),
         ("01-01-0202", None),
@@ -67,6 +68,7 @@ def test_impossible_date() -> None:
     assert impossible_date("31-02-2026") and impossible_date("2026-13-01")
     assert impossible_date("32/12-26")
     assert not impossible_date("03-12-2026") and not impossible_date("i morgen")
+    assert not impossible_date("01-01-0202"), "a real day, only not a likely year"
 
 
 @pytest.mark.parametrize(
@@ -108,6 +110,14 @@ def test_answers_in_words(shipped_pack: Questionnaire) -> None:
 def test_hyphenate(word: str, width: int, lines: list[str]) -> None:
     assert hyphenate(word, width) == lines
     assert all(len(line) <= width for line in hyphenate(word, width))
+
+
+@pytest.mark.parametrize("width", range(5, 13))
+@pytest.mark.parametrize("name", ["Physical setting", "Arbejdsintensitet", "Forudsigelighed"])
+def test_a_free_column_never_costs_a_line(name: str, width: int) -> None:
+    spaced = ChannelName(name, gap=True)._lines(width)
+    assert len(spaced) == len(hyphenate(name, width))
+    assert all(len(line) <= width for line in spaced)
 
 
 @pytest.mark.parametrize("height", range(2, 40))

@@ -61,7 +61,11 @@ class MixerpultApp(App[int]):
         Binding("question_mark", "help", "Hjælp", show=False),
         Binding("ctrl+s", "save_as", "Gem som", show=False),
         Binding("ctrl+g", "walkthrough", "Gennemgang", show=False),
-        Binding("ctrl+q", "quit", "Afslut", priority=True),
+        # Not a priority binding: Ctrl+Q then queues behind the keys typed before it
+        # (through the field, as they go), so on a busy moment (a slow disk's fsync,
+        # a burst over ssh) they are in the session before the last save. No widget
+        # here takes Ctrl+Q for itself.
+        Binding("ctrl+q", "quit", "Afslut"),
     ]
 
     save_state: reactive[SaveState] = reactive("clean", repaint=False)
@@ -157,7 +161,8 @@ class MixerpultApp(App[int]):
                 self.ui_lang = session.language
                 localize_bindings(self, self.ui_lang)
             self._tell_notices(session)
-            session.follow(self.pack)
+            if session.questionnaire.id == self.pack.id:  # not a one-off test pack
+                session.follow(self.pack)
         self.push_screen(WelcomeScreen())
         if self.start_in_walkthrough:
             self.open_walkthrough()
@@ -506,28 +511,10 @@ class MixerpultApp(App[int]):
         # Quitting from "save as" itself means: quit anyway (the last resort,
         # a rescue copy, is still tried when the app ends).
         asked_already = isinstance(self.screen, SaveAsScreen)
-        await self._let_typing_land()
         if self.save_now(offer_save_as=False) or asked_already:
             self.exit(0)
             return
         self.push_screen(SaveAsScreen(problem=self.last_save_problem(), quitting=True))
-
-    async def _let_typing_land(self, limit: float = 0.5) -> None:
-        """Let keys typed just before Ctrl+Q reach the session before the last save.
-
-        Ctrl+Q is the app's own binding, handled before the keys ahead of it
-        that still wait in the field's queue (a busy moment: a slow disk's fsync,
-        a burst of typing over ssh); they pass the field, its question and the
-        page before the session holds them.
-        """
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + limit
-        while loop.time() < deadline:
-            focused = self.focused
-            chain = [*focused.ancestors_with_self] if focused is not None else []
-            if not any(node.message_queue_size for node in chain if node is not self):
-                return
-            await asyncio.sleep(0.005)
 
     @on(events.DeliveryFailed)
     def _delivery_failed(self, event: events.DeliveryFailed) -> None:

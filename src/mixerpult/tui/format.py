@@ -49,24 +49,31 @@ def parse_date(text: str) -> dt.date | None:
 
     Only years 1900-2200 count: anything else is a typo, not a meeting date.
     """
-    cleaned = _date_text(text)
-    for fmt in _DATE_FORMATS:
-        try:
-            day = dt.datetime.strptime(cleaned, fmt).date()
-        except ValueError:
-            continue
-        # strptime takes "0202" as a year; in this program that can only be a typo.
-        return day if 1900 <= day.year <= 2200 else None
-    return None
+    day = _calendar_date(_date_text(text))
+    # strptime takes "0202" as a year; in this program that can only be a typo.
+    return day if day is not None and 1900 <= day.year <= 2200 else None
 
 
 def _date_text(text: str) -> str:
     return re.sub(r"[./]", "-", re.sub(r"\s+", "", text))
 
 
+def _calendar_date(cleaned: str) -> dt.date | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            day = dt.datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+        if fmt.endswith("%y"):  # Python would make "69" 1969
+            day = day.replace(year=2000 + day.year % 100)
+        return day
+    return None
+
+
 def impossible_date(text: str) -> bool:
     """True for text written as a date that the calendar does not have ("31-02-2026")."""
-    return _DATE_SHAPE.fullmatch(_date_text(text)) is not None and parse_date(text) is None
+    cleaned = _date_text(text)
+    return _DATE_SHAPE.fullmatch(cleaned) is not None and _calendar_date(cleaned) is None
 
 
 def show_date(value: dt.date) -> str:

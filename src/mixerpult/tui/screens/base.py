@@ -48,10 +48,18 @@ class Wizardly:
         async def rebuild() -> None:
             await screen.recompose()
             self.localize()
+            self.fit_footer()  # a new footer: compact again where the page is narrow
             self.on_recomposed()
             self.restore_focus(focused)
 
         screen.call_later(rebuild)
+
+    def fit_footer(self) -> None:
+        """Below 100 columns the footer drops its spacing, so that the last keys
+        ("Afslut", "Hjælp") are not cut off."""
+        screen = cast(Screen[Any], self)
+        for footer in screen.query(Footer):
+            footer.compact = screen.app.size.width < 100
 
     def restore_focus(self, widget_id: str | None) -> None:
         """After a rebuild: focus the widget that had the focus before, by its id."""
@@ -92,16 +100,10 @@ class WizardScreen(Wizardly, Screen[None]):
 
     def on_mount(self) -> None:
         self.localize()
-        self._fit_footer()
+        self.fit_footer()
 
     def on_resize(self) -> None:
-        self._fit_footer()
-
-    def _fit_footer(self) -> None:
-        # Below 100 columns the footer drops its spacing, so that the last keys
-        # ("Afslut", "Hjælp") are not cut off.
-        for footer in self.query(Footer):
-            footer.compact = self.app.size.width < 100
+        self.fit_footer()
 
     def action_hide_private(self) -> None:
         self.wizard.set_hide_private(True)

@@ -69,7 +69,9 @@ class MixerpultScreen(PageScreen):
         lang = app.ui_lang
         mixer = self.mixer
         yield self.top_bar()
-        with VerticalScroll(id="mixer"):
+        # Scrolls (a small window must still reach the note) but never takes the
+        # focus: a click on the page's text must leave the fader focused.
+        with VerticalScroll(id="mixer", can_focus=False):
             yield Static(plain(tr(mixer.question, lang)), id="mixer-question")
             # The arrows are not in the footer (it has no room), so they are said here.
             yield Static(plain(self.t("mixer_keys")), id="mixer-keys")

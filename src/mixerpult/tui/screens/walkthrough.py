@@ -60,7 +60,9 @@ class WalkthroughScreen(WizardScreen):
         *PRIVATE_BINDINGS,
         Binding("a", "agreements", "Aftaler"),
         Binding("escape,ctrl+b", "back", "Tilbage"),
-        Binding("pagedown", "next_section", "Næste afsnit"),
+        # Not in the footer: the line under the top bar says PgDn/PgUp, and at 80
+        # columns the footer needs the room for Afslut and Hjælp.
+        Binding("pagedown", "next_section", "Næste afsnit", show=False),
         Binding("pageup", "previous_section", "Forrige afsnit", show=False),
         Binding("ctrl+r", "review", "Oversigt", show=False),
     ]

@@ -94,8 +94,9 @@ def hyphenate(text: str, width: int) -> list[str]:
 class ChannelName(Static):
     """A channel's name (or its level in words), centred and hyphenated to the strip.
 
-    With `gap`, one column stays free: words of neighbouring strips that both
-    fill their strip would otherwise run together ("skånebehovskånebehov").
+    With `gap`, one column stays free where that takes no extra line: words of
+    neighbouring strips that both fill their strip would otherwise run together
+    ("skånebehovskånebehov").
     """
 
     def __init__(
@@ -106,7 +107,12 @@ class ChannelName(Static):
         self.gap = gap
 
     def _lines(self, width: int) -> list[str]:
-        return hyphenate(self.text, width - 1 if self.gap and width > 2 else width)
+        full = hyphenate(self.text, width)
+        if not self.gap or width <= 2:
+            return full
+        spaced = hyphenate(self.text, width - 1)
+        # The free column never costs a line: a strip's rows are counted.
+        return spaced if len(spaced) <= len(full) else full
 
     def set_text(self, text: str, *, layout: bool = True) -> None:
         self.text = text

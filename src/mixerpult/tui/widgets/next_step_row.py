@@ -53,6 +53,7 @@ class NextStepRow(Horizontal):
     def __init__(self, step: NextStep, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="step-row")
         self.step = step
+        self._warned_by: str | None = None
 
     def compose(self) -> ComposeResult:
         values = {"what": self.step.what, "who": self.step.who, "by": by_text(self.step.by)}
@@ -87,8 +88,12 @@ class NextStepRow(Horizontal):
     @on(Input.Blurred, ".step-by")
     def _left_by(self, event: Input.Blurred) -> None:
         # Words are welcome here ("om fire uger"), but 32-13-2026 is a typo of a
-        # date: kept as written, and said once the field is left.
+        # date: kept as written, and said when the field is left, once for each
+        # such text (not again when the window merely loses the focus).
+        if not self.app.app_focus or event.value == self._warned_by:
+            return
         if impossible_date(event.value):
+            self._warned_by = event.value
             message = ui(self, "agreements_by_not_a_date", text=event.value)
             self.notify(message, severity="warning", markup=False)
 
