@@ -504,6 +504,14 @@ class MixerpultApp(App[int]):
         if self.session is not None and not isinstance(self.screen, SaveAsScreen):
             self.push_screen(SaveAsScreen(problem=self.last_save_problem()))
 
+    def commit_pages(self) -> None:
+        """What every open page shows, into the session (before a last save)."""
+        from mixerpult.tui.screens.base import WizardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WizardScreen):
+                screen.commit()
+
     async def action_quit(self) -> None:
         """Save, then quit; if saving fails, offer another place instead of quitting."""
         from mixerpult.tui.screens.save_as import SaveAsScreen
@@ -511,6 +519,7 @@ class MixerpultApp(App[int]):
         # Quitting from "save as" itself means: quit anyway (the last resort,
         # a rescue copy, is still tried when the app ends).
         asked_already = isinstance(self.screen, SaveAsScreen)
+        self.commit_pages()
         if self.save_now(offer_save_as=False) or asked_already:
             self.exit(0)
             return
@@ -564,6 +573,7 @@ class MixerpultApp(App[int]):
 
     def handle_signal(self, sig: int) -> None:
         """SIGTERM or SIGHUP (terminal closed): save everything, then end cleanly."""
+        self.commit_pages()
         if not self.save_now(offer_save_as=False):
             self.rescue()
         self.exit(0)

@@ -98,6 +98,11 @@ class WizardScreen(Wizardly, Screen[None]):
     shows_private: ClassVar[bool] = False
     """Whether the screen shows answers, and so is rebuilt when private ones are hidden."""
 
+    def commit(self) -> None:
+        """Put into the session what the page shows but its messages have not carried
+        there yet: a key handled just before Ctrl+Q or a signal (Backspace, a fader's
+        arrow) changes the field at once, its Changed message only later."""
+
     def on_mount(self) -> None:
         self.localize()
         self.fit_footer()

@@ -163,6 +163,12 @@ class MixerpultScreen(PageScreen):
 
     # -- changes -------------------------------------------------------------------
 
+    def commit(self) -> None:
+        for fader in self.query(Fader):
+            self._fader_moved(Fader.Changed(fader, fader.value))
+        for note in self.query(".note").results(Input):
+            self._note_changed(Input.Changed(note, note.value))
+
     @on(Fader.Changed)
     def _fader_moved(self, event: Fader.Changed) -> None:
         fader = event.fader

@@ -114,6 +114,12 @@ class StepScreen(PageScreen):
 
     # -- answers -----------------------------------------------------------------
 
+    def commit(self) -> None:
+        for field in self.query(QuestionField):
+            shown = field.shown_answer()
+            if shown is not None:
+                self._answered(shown)
+
     @on(QuestionField.Answered)
     def _answered(self, event: QuestionField.Answered) -> None:
         app = self.wizard

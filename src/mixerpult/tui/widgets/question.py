@@ -242,7 +242,19 @@ class QuestionField(Vertical):
 
     # -- parsing -------------------------------------------------------------
 
-    def _parse(self, raw: str, *, post: bool = True) -> None:
+    def shown_answer(self) -> QuestionField.Answered | None:
+        """The typed answer as the field shows it now, as the message that will carry
+        it to the page (None for the choice types, whose changes are not typed)."""
+        widget = next(iter(self.query(f"#{self.input_id}")), None)
+        if isinstance(widget, TextArea):
+            return self.Answered(self, widget.text, True, widget.text)
+        if not isinstance(widget, Input):
+            return None
+        if self.question.type in ("number", "date"):
+            return self._parse(widget.value, post=False)
+        return self.Answered(self, widget.value, True, widget.value)
+
+    def _parse(self, raw: str, *, post: bool = True) -> QuestionField.Answered:
         """Turn typed text into an answer, or explain why it cannot be one yet."""
         q = self.question
         value: AnswerValue | None
@@ -265,8 +277,10 @@ class QuestionField(Vertical):
             self.show_message(problem)
         else:
             self.clear_message()
+        message = self.Answered(self, value, problem is None, raw)
         if post:
-            self.post_message(self.Answered(self, value, problem is None, raw))
+            self.post_message(message)
+        return message
 
     def _range_message(self, q: NumberQuestion) -> str:
         low = show_number(q.min) if q.min is not None else None
