@@ -314,7 +314,7 @@ def test_agreements_only_when_there_are_some_on_screen() -> None:
         assert "17. december 2026" in text
     assert '<section aria-labelledby="agreements">' in render_text(full, "html")
     english = build_view(_with_agreements(example()), pack(), "en")
-    assert "Agreements from the meeting" in render_text(english, "md")
+    assert "Agreements from the conversation" in render_text(english, "md")
 
 
 def test_print_has_ruled_note_lines_and_an_agreements_table() -> None:
