@@ -315,6 +315,23 @@ async def test_letters_in_a_number_field_are_kept_and_explained(
     assert store.load(answers_path).drafts["timer_uge"] == "ca. 37 timer"
 
 
+async def test_a_control_character_in_a_number_or_date_field_is_drawn_as_a_symbol(
+    make_app: AppFactory,
+) -> None:
+    """The fields take any key now; what a terminal would obey is shown, not obeyed."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for qid in ("timer_uge", "moededato"):
+            field = _field(app, qid).query_one(Input)
+            field.value = "3\x1b[2J7"
+            await pilot.pause()
+            drawn = "".join(segment.text for segment in field.render_line(0))
+            assert "3␛[2J7" in drawn and "\x1b" not in drawn, qid
+            assert app.s.drafts[qid] == "3\x1b[2J7", "kept as typed"
+
+
 async def test_the_console_page_gives_the_focus_to_faders_only(make_app: AppFactory) -> None:
     """The page scrolls in a small window, but a click on its text keeps the fader."""
     app = make_app()

@@ -343,7 +343,7 @@ def _console(pack: Questionnaire, scope: _Scope, session: Session, lang: str) ->
 def _level(pack: Questionnaire, channel: Channel, position: int | None, lang: str) -> str:
     """A fader position in words; 'Not set' also for a position off the scale (a hand edit)."""
     mixer = pack.mixerpult
-    if mixer is None or _on_scale(pack, channel, position) is None:
+    if mixer is None or mixer.on_scale(channel, position) is None:
         return t("sheet_not_set", lang)
     return clean(mixer.level(channel, position, lang))
 

@@ -61,6 +61,14 @@ def level_words(mixer: Mixerpult, channel: Channel, position: int | None, lang: 
     return mixer.level(channel, position, lang)
 
 
+def faders_set(mixer: Mixerpult, session: Session) -> int:
+    """How many faders stand on their scale (one off it counts as not set)."""
+    return sum(
+        mixer.on_scale(channel, session.fader(channel.id).position) is not None
+        for channel in mixer.channels
+    )
+
+
 def fader_summary(mixer: Mixerpult, channel: Channel, session: Session, lang: str) -> Content:
     """The channel's name, its position drawn small and in words, and its note."""
     setting = session.fader(channel.id)

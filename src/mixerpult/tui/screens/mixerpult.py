@@ -18,6 +18,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 from mixerpult.questionnaire import Channel, Mixerpult, tr
 from mixerpult.tui.flow import MIXERPULT
 from mixerpult.tui.screens.page import PageScreen
+from mixerpult.tui.summary import faders_set, level_words
 from mixerpult.tui.text import plain
 from mixerpult.tui.widgets.channel import ChannelStrip, FaderScale
 from mixerpult.tui.widgets.fader import Fader
@@ -58,9 +59,7 @@ class MixerpultScreen(PageScreen):
         return self.wizard.pack.channels[channel_id]
 
     def _level(self, channel: Channel, position: int | None) -> str:
-        if self.mixer.on_scale(channel, position) is None:
-            return self.t("fader_unset")
-        return self.mixer.level(channel, position, self.wizard.ui_lang)
+        return level_words(self.mixer, channel, position, self.wizard.ui_lang)
 
     # -- composing -------------------------------------------------------------------
 
@@ -198,8 +197,5 @@ class MixerpultScreen(PageScreen):
 
     def _update_progress(self) -> None:
         app = self.wizard
-        done = sum(
-            self.mixer.on_scale(c, app.s.fader(c.id).position) is not None
-            for c in self.mixer.channels
-        )
+        done = faders_set(self.mixer, app.s)
         self.set_status(self.t("progress_faders", done=done, count=len(self.mixer.channels)))

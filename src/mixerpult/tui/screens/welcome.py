@@ -17,6 +17,7 @@ from mixerpult.i18n import LANGUAGES
 from mixerpult.questionnaire import tr
 from mixerpult.tui.screens.base import WizardScreen
 from mixerpult.tui.screens.confirm import ConfirmScreen
+from mixerpult.tui.summary import faders_set
 from mixerpult.tui.text import plain, short_path
 from mixerpult.tui.widgets.toggles import Choice
 from mixerpult.tui.widgets.topbar import TopBar
@@ -46,11 +47,7 @@ class WelcomeScreen(WizardScreen):
             if session.current_step or session.answers or session.faders:
                 answered = sum(session.answer(q) is not None for q in app.pack.questions)
                 mixer = app.pack.mixerpult
-                faders = sum(
-                    mixer.on_scale(channel, session.fader(cid).position) is not None
-                    for cid, channel in app.pack.channels.items()
-                    if mixer
-                )
+                faders = faders_set(mixer, session) if mixer else 0
                 page = app.flow.resume_page(session)
                 yield Static(
                     plain(

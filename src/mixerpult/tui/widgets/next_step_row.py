@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Button, Input
 
 from mixerpult.answers import NextStep
-from mixerpult.tui.format import impossible_date, parse_date
+from mixerpult.tui.format import impossible_date, parse_date, shown
 from mixerpult.tui.summary import by_text
 from mixerpult.tui.text import plain, ui
 from mixerpult.tui.widgets.text_fields import TextInput
@@ -94,7 +94,7 @@ class NextStepRow(Horizontal):
             return
         if impossible_date(event.value):
             self._warned_by = event.value
-            message = ui(self, "agreements_by_not_a_date", text=event.value)
+            message = ui(self, "agreements_by_not_a_date", text=shown(event.value))
             self.notify(message, severity="warning", markup=False)
 
     @on(Input.Submitted, ".step-field")

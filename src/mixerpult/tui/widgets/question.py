@@ -149,13 +149,9 @@ class QuestionField(Vertical):
                 text = ""
             with Horizontal(classes="q-number-row"):
                 # No filter on the keys: "ca. 37 timer" is shown as typed, told to be
-                # no number yet, and kept as a draft, rather than losing its letters.
-                yield Input(
-                    text,
-                    id=self.input_id,
-                    classes="q-input q-number",
-                    select_on_focus=False,
-                )
+                # no number yet, and kept as a draft, rather than losing its letters
+                # (and a pasted control character is drawn as a symbol, as anywhere).
+                yield TextInput(text, id=self.input_id, classes="q-input q-number")
                 unit = tr(q.unit, self.lang)
                 if unit:
                     yield Static(plain(unit), classes="q-unit")
@@ -165,12 +161,11 @@ class QuestionField(Vertical):
             else:
                 text = show_date(value) if isinstance(value, dt.date) else ""
             with Horizontal(classes="q-number-row"):
-                yield Input(
+                yield TextInput(
                     text,
                     placeholder=ui(self, "date_placeholder"),
                     id=self.input_id,
                     classes="q-input q-date",
-                    select_on_focus=False,
                 )
                 yield Static(plain(ui(self, "date_hint")), classes="q-unit")
         elif isinstance(q, ChoiceQuestion) and q.type == "multi_choice":
