@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mixerpult.conditions import Facts
 from mixerpult.i18n import t
 from mixerpult.questionnaire import Question, Questionnaire, tr
 
@@ -62,7 +61,8 @@ class Session(_Model):
 
     format: int = FORMAT
     questionnaire: PackRef
-    language: str = "da"
+    language: str = ""
+    """The language the employee chose ('' when the file does not say: the pack's first)."""
     created: dt.datetime = Field(default_factory=now)
     updated: dt.datetime = Field(default_factory=now)
     current_step: str | None = None
@@ -84,10 +84,6 @@ class Session(_Model):
         the next save then stops the "questionnaire changed" notice from coming back
         at every start. (Answers that no longer fit are kept and still reported.)"""
         self.questionnaire = _ref(pack)
-
-    def facts(self) -> Facts:
-        """The answers and fader positions as conditions see them."""
-        return Facts(self.answers, {cid: f.position for cid, f in self.faders.items()})
 
     def answer(self, question_id: str) -> AnswerValue | None:
         """The answer to a question, None when unanswered (blank text counts as unanswered)."""

@@ -15,9 +15,8 @@ from pathlib import Path
 
 from mixerpult import __version__
 from mixerpult.i18n import LANGUAGES
-
-FORMATS = ("md", "html", "txt", "pdf", "all")
-AUDIENCES = ("jobcenter", "arbejdsgiver")
+from mixerpult.present.viewers import AUDIENCES
+from mixerpult.sheet.formats import FORMATS
 
 
 def _path(text: str) -> Path:
@@ -50,7 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="answers file to open or create (default: your user data folder)",
     )
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the wizard (default: da)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the wizard (default: the answers file's, else the questionnaire's first)",
+    )
     parser.add_argument(
         "--theme",
         choices=("default", "high-contrast", "ansi"),
@@ -105,7 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="answers file (default: your saved answers)",
     )
     render.add_argument(
-        "--format", "-f", choices=FORMATS, default="pdf", help="output format (default: pdf)"
+        "--format",
+        "-f",
+        choices=(*FORMATS, "all"),
+        default="pdf",
+        help="output format (default: pdf)",
     )
     render.add_argument(
         "-o",
@@ -121,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument(
         "--audience",
-        choices=AUDIENCES,
+        choices=AUDIENCES,  # one list for every view: mixerpult.present.viewers
         default="jobcenter",
         help="'arbejdsgiver' leaves out everything about health",
     )

@@ -185,3 +185,8 @@ def comparisons(condition: Condition | None) -> Iterator[Compare]:
         yield from comparisons(condition.not_)
     else:
         yield condition
+
+
+def compare_holds(compare: Compare, facts: Facts) -> bool:
+    """Whether one comparison holds (for evaluators that walk conditions themselves)."""
+    return _compare(compare, facts)

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from mixerpult.conditions import Condition, Facts, holds
+from mixerpult.conditions import Condition
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Text = dict[str, str]
@@ -25,6 +25,8 @@ SHEET_PLACES = ("situation", "answers", "own_questions", "none")
 ROLES = ("first_name", "meeting_date", "weekly_hours")
 # Pages of the wizard that are not steps of a pack; a step may not take their names,
 # since the answers file records the page the user was on by this id.
+CONSOLE = "mixerpult"
+"""The page of the console among the steps (`Questionnaire.pages`)."""
 RESERVED_STEP_IDS = ("welcome", "mixerpult", "review", "walkthrough", "agreements", "finish")
 
 
@@ -158,6 +160,8 @@ class Questionnaire(_Model):
     languages: Annotated[list[str], Field(min_length=1)]
     title: Text
     intro: Text | None = None
+    audiences: dict[Literal["jobcenter", "arbejdsgiver"], Text] | None = None
+    """Who each version of the sheet is for, in the pack's words (else the program's)."""
     steps: Annotated[list[Step], Field(min_length=1)]
     mixerpult: Mixerpult | None = None
     tools: list[Tool] = Field(default_factory=list)
@@ -179,6 +183,16 @@ class Questionnaire(_Model):
         """The mixerpult's channels by id."""
         return {c.id: c for c in self.mixerpult.channels} if self.mixerpult else {}
 
+    @cached_property
+    def pages(self) -> list[str]:
+        """The steps' ids in order, with `CONSOLE` where the console is shown: after the
+        step `mixerpult.after`, else last."""
+        pages = [step.id for step in self.steps]
+        if self.mixerpult is not None:
+            after = self.mixerpult.after
+            pages.insert(pages.index(after) + 1 if after in pages else len(pages), CONSOLE)
+        return pages
+
     def step(self, step_id: str) -> Step:
         """The step with id `step_id` (KeyError if none)."""
         for step in self.steps:
@@ -189,14 +203,6 @@ class Questionnaire(_Model):
     def by_role(self, role: str) -> Question | None:
         """The question that plays `role` (first_name, meeting_date, weekly_hours)."""
         return next((q for q in self.questions.values() if q.role == role), None)
-
-    def visible(self, question: Question, facts: Facts) -> bool:
-        """Whether `question` is shown, given the answers so far."""
-        return holds(question.visible_if, facts)
-
-    def visible_questions(self, step: Step, facts: Facts) -> list[Question]:
-        """The questions of `step` whose `visible_if` holds."""
-        return [q for q in step.questions if holds(q.visible_if, facts)]
 
 
 def content_hash(raw: bytes) -> str:

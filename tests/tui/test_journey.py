@@ -121,7 +121,7 @@ async def test_whole_journey(
         assert isinstance(app.screen, ReviewScreen)
         name = text_of(app.screen.query_one("#r-fornavn", ReviewItem))
         assert "Mette [/]" in name and "privat" in name
-        assert "03-12-2026" in text_of(app.screen.query_one("#r-moededato", ReviewItem))
+        assert "3. december 2026" in text_of(app.screen.query_one("#r-moededato", ReviewItem))
         assert "ikke besvaret" in text_of(app.screen.query_one("#r-opgaver_kan", ReviewItem))
         assert "Tre timer [b]" in text_of(app.screen.query_one("#r-fader-timer", ReviewItem))
 

@@ -376,8 +376,8 @@ async def test_a_fader_off_the_scale_is_shown_as_not_set_everywhere(
             await pilot.pause()
             assert app.is_running and app.page == page
         review = await review_text(app, pilot)
-        assert "Timer/tid  ·····  ikke stillet" in review
-        assert "Ansvar  ·····  ikke stillet" in review
+        assert "Timer/tid  ·····  Ikke stillet" in review
+        assert "Ansvar  ·····  Ikke stillet" in review
     assert store.load(example_answers).faders["timer"].position == 99, "kept in the file"
 
 

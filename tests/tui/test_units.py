@@ -9,9 +9,10 @@ import pytest
 from textual.app import App, ComposeResult
 
 from mixerpult.answers import Session
+from mixerpult.present.words import answer_words
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.flow import Flow
-from mixerpult.tui.format import answer_text, impossible_date, parse_date, parse_number
+from mixerpult.tui.format import impossible_date, parse_date, parse_number
 from mixerpult.tui.widgets.channel import ChannelName, hyphenate
 from mixerpult.tui.widgets.fader import Fader, position_rows
 
@@ -89,11 +90,11 @@ def test_parse_number(text: str, expected: float | None) -> None:
 
 def test_answers_in_words(shipped_pack: Questionnaire) -> None:
     q = shipped_pack.questions
-    assert answer_text(q["moededato"], dt.date(2026, 12, 3), "da") == "03-12-2026"
-    assert answer_text(q["timer_uge"], 37.5, "da") == "37,5 timer"
-    assert answer_text(q["sygemeldt_grad"], "delvist", "en") == "Partly on sick leave"
-    assert answer_text(q["fornavn"], "[b]", "da") == "[b]"
-    assert answer_text(q["fornavn"], None, "da") == ""
+    assert answer_words(q["moededato"], dt.date(2026, 12, 3), "da") == "3. december 2026"
+    assert answer_words(q["timer_uge"], 37.5, "da") == "37,5 timer"
+    assert answer_words(q["sygemeldt_grad"], "delvist", "en") == "Partly on sick leave"
+    assert answer_words(q["fornavn"], "[b]", "da") == "[b]"
+    assert answer_words(q["fornavn"], None, "da") == ""
 
 
 @pytest.mark.parametrize(

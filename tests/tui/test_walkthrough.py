@@ -229,7 +229,9 @@ async def test_private_answers_are_hidden_until_shown(
         assert secret not in item and "skjult" in item
         assert footer_keys(app)["show_private"] == "Vis private"
         assert "hide_private" not in footer_keys(app)
-        assert text_of(screen.query_one("#walk-private")) == "Private svar er skjult"
+        assert text_of(screen.query_one("#walk-private")) == (
+            "Ser med: sagsbehandleren · private svar skjult"
+        )
 
         # Opening a hidden answer leads to its step, where it stays hidden.
         screen.query_one("#r-behandling").focus()
@@ -327,7 +329,7 @@ async def test_the_suggested_tools_are_the_sheets(
         assert shown == [tool.name for tool in expected]
         assert "Fastholdelsesplan" not in shown
         first = text_of(screen.query(".walk-tool").first())
-        assert "Fordi: Timer/tid på mixerpulten – Tydeligt skånebehov" in first
+        assert "Fordi: Timer/tid – Tydeligt skånebehov" in first
 
         await pilot.press("p")
         await pilot.pause()

@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 from mixerpult.i18n import t
-
-FORMATS = ("md", "html", "txt", "pdf")
+from mixerpult.sheet.formats import ACCEPTED_SUFFIXES, FORMATS, SUFFIXES
 
 
 def _fail(message: str) -> int:
@@ -25,7 +24,6 @@ def _targets(
     formats: list[str], output: Path | None, default_dir: Path, stem: str, lang: str
 ) -> list[tuple[str, Path]] | str:
     """(format, file) for each format, or an error message about `-o`."""
-    from mixerpult.sheet.render import ACCEPTED_SUFFIXES, SUFFIXES
 
     def in_folder(folder: Path) -> list[tuple[str, Path]]:
         return [(fmt, folder / f"{stem}{SUFFIXES[fmt]}") for fmt in formats]
@@ -61,7 +59,7 @@ def render_command(args: argparse.Namespace) -> int:
         return _fail(t("sheet_no_answers", ui, path=answers_path))
     except store.AnswersFileError as exc:
         return _fail(t("sheet_bad_answers", ui, path=exc.path, reason=exc.reason_in(ui)))
-    lang = args.lang or session.language
+    lang = args.lang or session.language or ui
 
     pack_path: Path = args.questions or default_pack_path()
     if not pack_path.is_file():
@@ -70,6 +68,9 @@ def render_command(args: argparse.Namespace) -> int:
         pack = load_pack(pack_path)
     except PackError as exc:
         return _fail("\n".join([t("sheet_bad_pack", lang, path=pack_path), str(exc)]))
+    # An answers file that does not say its language gets the pack's first, as the
+    # wizard would start it.
+    lang = args.lang or session.language or pack.languages[0]
 
     templates: Path | None = args.templates
     if templates is not None and not templates.is_dir():

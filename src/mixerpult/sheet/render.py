@@ -14,20 +14,12 @@ from types import TracebackType
 
 from mixerpult.answers import Session
 from mixerpult.questionnaire import Questionnaire
+from mixerpult.sheet.formats import ACCEPTED_SUFFIXES, FORMATS, SUFFIXES
 from mixerpult.sheet.templates import TEMPLATE_NAMES, environment
 from mixerpult.sheet.view import SheetView, build_view
 from mixerpult.store import write_private
 
-FORMATS = ("md", "html", "txt", "pdf")
-SUFFIXES = {"md": ".md", "html": ".html", "txt": ".txt", "pdf": ".pdf"}
-"""The file suffix each format is written with."""
-ACCEPTED_SUFFIXES = {
-    "md": (".md", ".markdown"),
-    "html": (".html", ".htm"),
-    "txt": (".txt", ".text"),
-    "pdf": (".pdf",),
-}
-"""Suffixes an output file named on the command line may have."""
+__all__ = ["ACCEPTED_SUFFIXES", "FORMATS", "SUFFIXES"]
 
 
 class SheetError(Exception):

@@ -1,26 +1,25 @@
 """One view of a session: everything the sheet shows, decided once, for every format.
 
-The templates only loop and test; every decision lives here: which questions
-are shown (visible, not private, not health for the employer), how answers
-read in words, which tools are suggested and why, which rules date applies.
-The view is plain dataclasses of strings, numbers and lists, cleaned of control
-characters, so a template (shipped or the user's own) needs nothing else.
+What each audience sees and how an answer reads are decided by the presentation
+layer (`mixerpult.present`): this module only lays its overview out for the
+templates, as plain dataclasses of strings, numbers and lists cleaned of control
+characters, so a template (shipped or the user's own) needs nothing else. The
+templates only loop and test.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
-from mixerpult.answers import AnswerValue, Session
-from mixerpult.conditions import Compare, Condition, Facts, comparisons, holds, reasons
-from mixerpult.i18n import strings, t
-from mixerpult.questionnaire import Channel, Question, Questionnaire, Step, tr
+from mixerpult.answers import Session
+from mixerpult.i18n import format_date, strings, t
+from mixerpult.present.overview import AnswerItem, ConsoleSection, Overview, build_overview
+from mixerpult.present.viewers import AUDIENCES, sheet_viewer
+from mixerpult.present.words import fader_bar
+from mixerpult.questionnaire import Questionnaire, tr
 from mixerpult.sheet.escape import clean, paragraphs
 
-AUDIENCES = ("jobcenter", "arbejdsgiver")
-FILLED, EMPTY, UNSET = "▮", "▯", "·"
+__all__ = ["AUDIENCES", "SheetView", "build_view", "sheet_strings"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ class ChannelView:
     note: str
     note_paragraphs: list[str]
     bar: str
-    """The fader as text, e.g. '▮▮▯▯▯' (position 2 of 5); dots when unset."""
+    """The fader as text, e.g. '○●○○○' (position 2 of 5); dots when unset."""
     line: str
     """A full text line: padded label, low end, bar, high end, level."""
     height: float
@@ -167,155 +166,39 @@ class SheetView:
         return t(f"sheet_file_{self.audience}", self.lang)
 
 
-# -- words -------------------------------------------------------------------------------
+# -- laying the overview out ---------------------------------------------------------
 
 
-def format_date(value: dt.date, lang: str) -> str:
-    """A date in words, e.g. '3. december 2026' / '3 December 2026'."""
-    month = t("sheet_months", lang).split()[value.month - 1]
-    return t("sheet_date", lang, day=value.day, month=month, year=value.year)
-
-
-def format_number(value: float, lang: str) -> str:
-    """A number as people write it: no '.0', and a decimal comma in Danish."""
-    if isinstance(value, int):
-        text = str(value)  # exact, and float() of a 400-digit integer would overflow
-    else:
-        text = str(int(value)) if float(value).is_integer() else repr(float(value))
-    return text.replace(".", ",") if lang == "da" else text
-
-
-def format_answer(question: Question, value: AnswerValue, lang: str) -> tuple[str, list[str]]:
-    """An answer in words, and the chosen option labels of a multi_choice.
-
-    A value that does not fit its question (an old file, a hand edit) is shown
-    as it was written rather than guessed at.
-    """
-    if isinstance(value, bool):
-        return t("sheet_yes" if value else "sheet_no", lang), []
-    if question.type in ("choice", "multi_choice"):
-        labels = {o.id: tr(o.label, lang) for o in question.options}
-        chosen = value if isinstance(value, list) else [value]
-        items = [clean(labels.get(str(v), str(v))) for v in chosen]
-        return ", ".join(items), items if question.type == "multi_choice" else []
-    if isinstance(value, dt.date):
-        return format_date(value, lang), []
-    if isinstance(value, int | float):
-        text = format_number(value, lang)
-        unit = tr(question.unit, lang) if question.type == "number" else ""
-        return (f"{text} {clean(unit)}" if unit else text), []
-    if isinstance(value, list):
-        return ", ".join(clean(str(v)) for v in value), []
-    return clean(str(value)), []
-
-
-# -- what is shared --------------------------------------------------------------------
-
-
-def _subjects(condition: Condition | None) -> set[tuple[str, str]]:
-    return {c.subject for c in comparisons(condition)}
-
-
-@dataclass
-class _Scope:
-    """Which questions and channels this sheet may show, and the facts they give away."""
-
-    questions: dict[str, Question]
-    channels: dict[str, Channel]
-    facts: Facts
-
-
-def _on_scale(pack: Questionnaire, channel: Channel, position: int | None) -> int | None:
-    return pack.mixerpult.on_scale(channel, position) if pack.mixerpult else None
-
-
-def _scope(session: Session, pack: Questionnaire, audience: str) -> _Scope:
-    full = session.facts()
-    employer = audience == "arbejdsgiver"
-    channels = {cid: ch for cid, ch in pack.channels.items() if not (employer and ch.health)}
-    shown: dict[str, Question] = {
-        qid: q
-        for qid, q in pack.questions.items()
-        if holds(q.visible_if, full) and not session.is_private(qid) and not (employer and q.health)
-    }
-    # A question whose visibility depends on a left-out answer would give that answer
-    # away (a follow-up shown only when the private answer was "ja"), so it goes too,
-    # and so on down the chain.
-    changed = True
-    while changed:
-        changed = False
-        for qid, q in list(shown.items()):
-            for kind, ident in _subjects(q.visible_if):
-                if (kind == "answer" and ident not in shown) or (
-                    kind == "fader" and ident not in channels
-                ):
-                    del shown[qid]
-                    changed = True
-                    break
-    facts = Facts(
-        {qid: v for qid, v in session.answers.items() if qid in shown},
-        {
-            cid: f.position
-            for cid, f in session.faders.items()
-            if cid in channels and _on_scale(pack, channels[cid], f.position) is not None
-        },
-    )
-    return _Scope(shown, channels, facts)
-
-
-def _answer_view(question: Question, session: Session, lang: str) -> AnswerView:
-    label = clean(tr(question.label, lang))
-    value = session.answer(question.id)
-    text, items = format_answer(question, value, lang) if value is not None else ("", [])
+def _answer_view(item: AnswerItem) -> AnswerView:
+    text = clean(item.words)
+    label = clean(item.label)
     if not text.strip():  # nothing left to show (e.g. only control characters)
-        return AnswerView(question.id, label, answered=False)
-    return AnswerView(question.id, label, True, text, paragraphs(text), items)
+        return AnswerView(item.id, label, answered=False)
+    return AnswerView(item.id, label, True, text, paragraphs(text), [clean(i) for i in item.items])
 
 
-def _step_answers(step: Step, scope: _Scope, session: Session, lang: str) -> list[AnswerView]:
-    # A question with a role (name, meeting date, weekly hours) is printed in the
-    # sheet's head, not again among the answers.
-    return [
-        _answer_view(q, session, lang)
-        for q in step.questions
-        if q.id in scope.questions and q.role is None
-    ]
+def _shown(items: tuple[AnswerItem, ...]) -> list[AnswerView]:
+    # A hidden answer is left out of a sheet; a question with a role (name, meeting
+    # date, weekly hours) is printed in the sheet's head, not again among the answers.
+    return [_answer_view(i) for i in items if not i.hidden and i.question.role is None]
 
 
-def _role_answer(pack: Questionnaire, role: str, scope: _Scope, session: Session) -> Any:
-    question = pack.by_role(role)
-    if question is None or question.id not in scope.questions:
+def _console(console: ConsoleSection | None) -> ConsoleView | None:
+    if console is None or not console.items:
         return None
-    return session.answer(question.id)
-
-
-# -- the console -------------------------------------------------------------------------
-
-
-def _console(pack: Questionnaire, scope: _Scope, session: Session, lang: str) -> ConsoleView | None:
-    mixer = pack.mixerpult
-    if mixer is None or not scope.channels:
-        return None
-    low, high = clean(tr(mixer.low, lang)), clean(tr(mixer.high, lang))
-    shown = [ch for ch in mixer.channels if ch.id in scope.channels]
-    labels = [clean(tr(ch.label, lang)) for ch in shown]
+    low, high = clean(console.low), clean(console.high)
+    labels = [clean(item.label) for item in console.items]
     width = max(len(label) for label in labels)
     channels = []
-    for ch, label in zip(shown, labels, strict=True):
-        setting = session.fader(ch.id)
-        scale = mixer.scale_of(ch)
-        position = mixer.on_scale(ch, setting.position)
-        level = _level(pack, ch, position, lang)
-        if position is None:
-            bar = UNSET * scale
-            height = 0.0
-        else:
-            bar = FILLED * position + EMPTY * (scale - position)
-            height = round((position - 1) / (scale - 1), 4)
-        note = clean(setting.note).strip() if ch.note else ""
+    for item, label in zip(console.items, labels, strict=True):
+        scale, position = item.scale, item.position
+        bar = fader_bar(position, scale)
+        height = 0.0 if position is None else round((position - 1) / (scale - 1), 4)
+        level = clean(item.level)
+        note = clean(item.note).strip()
         channels.append(
             ChannelView(
-                id=ch.id,
+                id=item.id,
                 label=label,
                 position=position,
                 scale=scale,
@@ -328,99 +211,44 @@ def _console(pack: Questionnaire, scope: _Scope, session: Session, lang: str) ->
                 ticks=[round(i / (scale - 1), 4) for i in range(scale)],
             )
         )
-    return ConsoleView(
-        title=clean(tr(mixer.title, lang)),
-        question=clean(tr(mixer.question, lang)),
-        low=low,
-        high=high,
-        channels=channels,
-    )
+    return ConsoleView(clean(console.title), clean(console.question), low, high, channels)
 
 
-# -- tools -------------------------------------------------------------------------------
-
-
-def _level(pack: Questionnaire, channel: Channel, position: int | None, lang: str) -> str:
-    """A fader position in words; 'Not set' also for a position off the scale (a hand edit)."""
-    mixer = pack.mixerpult
-    if mixer is None or mixer.on_scale(channel, position) is None:
-        return t("sheet_not_set", lang)
-    return clean(mixer.level(channel, position, lang))
-
-
-def _shorten(text: str, limit: int = 80) -> str:
-    """The start of a long answer: the answer itself is on the sheet in full already."""
-    line = " ".join(text.split())
-    if len(line) <= limit:
-        return line
-    cut = line[:limit].rsplit(" ", 1)[0] or line[:limit]
-    return cut.rstrip(" ,.;:–-") + " …"
-
-
-def _reason(compare: Compare, pack: Questionnaire, session: Session, lang: str) -> str:
-    kind, ident = compare.subject
-    if kind == "fader":
-        channel = pack.channels[ident]
-        level = _level(pack, channel, session.fader(ident).position, lang)
-        return t("sheet_reason_fader", lang, channel=clean(tr(channel.label, lang)), level=level)
-    question = pack.questions[ident]
-    value = session.answer(ident)
-    answer = (
-        format_answer(question, value, lang)[0]
-        if value is not None
-        else t("sheet_not_answered", lang)
-    )
-    if question.type in ("text", "long_text"):
-        answer = _shorten(answer)
-    return t("sheet_reason_answer", lang, question=clean(tr(question.label, lang)), answer=answer)
-
-
-def _tools(pack: Questionnaire, scope: _Scope, session: Session, lang: str) -> list[ToolView]:
-    tools = []
-    for tool in pack.tools:
-        # Decided on the shared answers alone: a tool that appeared (or not) because of a
-        # private or left-out answer would give that answer away. A left-out answer counts
-        # as unanswered here, just as the reader of the sheet sees it.
-        if tool.suggest_if is None or not holds(tool.suggest_if, scope.facts):
-            continue
-        why: list[str] = []
-        for compare in reasons(tool.suggest_if, scope.facts):
-            kind, ident = compare.subject
-            if ident not in (scope.questions if kind == "answer" else scope.channels):
-                continue
-            line = _reason(compare, pack, session, lang)
-            if line not in why:
-                why.append(line)
-        tools.append(
-            ToolView(
-                id=tool.id,
-                name=clean(tr(tool.name, lang)),
-                summary=clean(tr(tool.summary, lang)),
-                source=clean(tool.source),
-                reasons=why,
-            )
+def _tools(overview: Overview) -> list[ToolView]:
+    return [
+        ToolView(
+            tool.id,
+            clean(tool.name),
+            clean(tool.summary),
+            clean(tool.source),
+            [clean(r) for r in tool.reasons],
         )
-    return tools
+        for tool in overview.suggested
+    ]
 
 
-# -- the whole sheet ---------------------------------------------------------------------
+def _agreements(overview: Overview) -> AgreementsView:
+    steps = [
+        NextStepView(clean(s.what).strip(), clean(s.who).strip(), clean(s.by).strip())
+        for s in overview.agreements.next_steps
+    ]
+    return AgreementsView(
+        paragraphs(overview.agreements.notes), [s for s in steps if s.what or s.who or s.by]
+    )
 
 
-def _agreements(session: Session, lang: str) -> AgreementsView:
-    steps = []
-    for step in session.agreements.next_steps:
-        by = step.by
-        when = format_date(by, lang) if isinstance(by, dt.date) else clean(str(by or "")).strip()
-        what, who = clean(step.what).strip(), clean(step.who).strip()
-        if what or who or when:
-            steps.append(NextStepView(what, who, when))
-    return AgreementsView(paragraphs(session.agreements.notes), steps)
+def _head(overview: Overview, role: str) -> str:
+    item = overview.role(role)
+    return clean(item.words).strip() if item is not None else ""
 
 
 def sheet_strings(lang: str) -> dict[str, str]:
     """The sheet's fixed words in `lang`, keyed without the 'sheet_' prefix."""
+    # The words every view shares (`words_…`) and the sheet's own (`sheet_…`).
     return {
-        key.removeprefix("sheet_"): t(key, lang) for key in strings() if key.startswith("sheet_")
+        key.split("_", 1)[1]: t(key, lang)
+        for key in strings()
+        if key.startswith(("sheet_", "words_"))
     }
 
 
@@ -428,30 +256,19 @@ def build_view(
     session: Session, pack: Questionnaire, lang: str, audience: str = "jobcenter"
 ) -> SheetView:
     """The sheet of `session` in `lang` for `audience` ('jobcenter' or 'arbejdsgiver')."""
-    if audience not in AUDIENCES:
-        raise ValueError(f"unknown audience {audience!r} (one of: {', '.join(AUDIENCES)})")
-    scope = _scope(session, pack, audience)
-
-    name = _role_answer(pack, "first_name", scope, session)
-    date = _role_answer(pack, "meeting_date", scope, session)
-    hours_q = pack.by_role("weekly_hours")
-    hours = _role_answer(pack, "weekly_hours", scope, session)
-    weekly = ""
-    if hours_q is not None and hours is not None:
-        weekly = t("sheet_weekly_hours", lang, hours=format_answer(hours_q, hours, lang)[0])
-
+    overview = build_overview(pack, session, sheet_viewer(audience), lang)
     situation: list[AnswerView] = []
     sections: list[SectionView] = []
     own: list[AnswerView] = []
-    for step in pack.steps:
-        answers = _step_answers(step, scope, session, lang)
-        if step.sheet == "situation":
+    for step in overview.steps:
+        answers = _shown(step.items)
+        if step.place == "situation":
             situation += answers
-        elif step.sheet == "own_questions":
+        elif step.place == "own_questions":
             own += answers
-        elif step.sheet == "answers" and answers:
-            sections.append(SectionView(step.id, clean(tr(step.title, lang)), answers))
-
+        elif step.place == "answers" and answers:
+            sections.append(SectionView(step.id, clean(step.title), answers))
+    hours = _head(overview, "weekly_hours")
     # The sheet says "rules as of <the latest check>"; a fact checked before that says so
     # itself, so no fact claims to be fresher than it is.
     latest = max((f.checked for f in pack.facts), default=None)
@@ -471,21 +288,15 @@ def build_view(
         lang=lang,
         audience=audience,
         title=clean(tr(pack.title, lang)),
-        first_name=clean(str(name)).strip() if name is not None else "",
-        meeting_date=(
-            format_date(date, lang)
-            if isinstance(date, dt.date)
-            else clean(str(date)).strip()
-            if date is not None
-            else ""
-        ),
-        weekly_hours=weekly,
+        first_name=_head(overview, "first_name"),
+        meeting_date=_head(overview, "meeting_date"),
+        weekly_hours=t("sheet_weekly_hours", lang, hours=hours) if hours else "",
         situation=situation,
-        console=_console(pack, scope, session, lang),
+        console=_console(overview.console),
         sections=sections,
-        tools=_tools(pack, scope, session, lang),
+        tools=_tools(overview),
         own_questions=own,
-        agreements=_agreements(session, lang),
+        agreements=_agreements(overview),
         facts=facts,
         rules_line=t("sheet_rules", lang, date=format_date(latest, lang)) if latest else "",
         share_line=t("sheet_share", lang),

@@ -6,9 +6,10 @@ on exit, and the SIGTERM/SIGHUP handlers (Textual's driver has none, so
 closing the terminal would otherwise kill the app before anything is saved).
 Screens only edit the session and call `mark_dirty()`.
 
-It also owns what is shown to whom: `hide_private` keeps private answers off
-the screen while someone else may be looking (in the walkthrough, and always
-when served to a browser, until the employee says otherwise).
+It also knows who is looking (`viewer`): the employee alone, or a screen shared
+with the caseworker or the employer (the walkthrough, and always when served to
+a browser, until the employee says otherwise). What each of them sees is decided
+by the presentation layer (`mixerpult.present`), never here or in a screen.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import signal
 import threading
 from collections.abc import Iterable
 from pathlib import Path, PurePath
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual import events, on
@@ -33,6 +34,8 @@ from textual.timer import Timer
 from mixerpult import store
 from mixerpult.answers import Session, notice_text, reconcile
 from mixerpult.i18n import LANGUAGES, t
+from mixerpult.present.overview import Overview, build_overview
+from mixerpult.present.viewers import Viewer
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.commands import WizardCommands
 from mixerpult.tui.flow import AGREEMENTS, ASIDE, FINISH, MIXERPULT, REVIEW, WALKTHROUGH, Flow
@@ -109,8 +112,10 @@ class MixerpultApp(App[int]):
         self._signals_installed: list[signal.Signals] = []
         self.shared_screen = shared_screen
         self.start_in_walkthrough = start_in_walkthrough
-        self.hide_private = bool(shared_screen)
-        """Private answers are shown as "hidden" on the overview pages and step pages."""
+        self.shared_viewer = Viewer.CASEWORKER
+        """Who is watching when the screen is shared (the walkthrough asks)."""
+        self.viewer = self.shared_viewer if shared_screen else Viewer.ALONE
+        """Who is looking at the screen now: what they may not see is shown as hidden."""
         self.aside_origin: dict[str, str | None] = {}
         """Where the walkthrough and the agreements lead back to (None: the resume page)."""
         self.register_theme(HIGH_CONTRAST)
@@ -127,7 +132,7 @@ class MixerpultApp(App[int]):
         self._install_signal_handlers()
         if self.shared_screen is None:
             # Known only now: the driver that says so exists once the app runs.
-            self.hide_private = self.in_browser
+            self.viewer = self.shared_viewer if self.in_browser else Viewer.ALONE
         localize_bindings(self, self.ui_lang)
         if self._use_lock:
             lock = store.Lock(self.answers_path)
@@ -420,7 +425,7 @@ class MixerpultApp(App[int]):
         self.aside_origin[page] = current
         if page == WALKTHROUGH:
             # Someone else is looking: private answers start hidden, every time.
-            self.hide_private = True
+            self.viewer = self.shared_viewer
 
     def leave_aside(self, page: str, *, focus: str | None = None) -> None:
         """Leave the walkthrough or the agreements for where they were opened from."""
@@ -439,19 +444,33 @@ class MixerpultApp(App[int]):
         if self.session is not None and self.page != AGREEMENTS:
             self.go(AGREEMENTS, focus=focus)
 
+    @property
+    def hide_private(self) -> bool:
+        """Whether someone else is looking, so that private answers are hidden."""
+        return self.viewer.is_shared
+
+    def overview(self) -> Overview:
+        """The session as the viewer of the screen sees it, in the wizard's language."""
+        return build_overview(self.pack, self.s, self.viewer, self.ui_lang)
+
     def set_hide_private(self, hide: bool) -> None:
         """Hide or show private answers on every page at once (nothing is saved)."""
-        if hide == self.hide_private:
+        self.set_viewer(self.shared_viewer if hide else Viewer.ALONE)
+
+    def set_viewer(self, viewer: Viewer) -> None:
+        """`viewer` is looking now: every page shows what they may see (nothing is saved)."""
+        if viewer.is_shared:
+            self.shared_viewer = viewer
+        if viewer == self.viewer:
             return
-        self.hide_private = hide
+        self.viewer = viewer
         from mixerpult.tui.screens.base import WizardScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, WizardScreen) and screen.shows_private:
                 screen.relanguage()
         self.refresh_bindings()
-        key = "private_now_hidden" if hide else "private_now_shown"
-        self.notify(t(key, self.ui_lang), markup=False, timeout=4)
+        self.notify(t(f"viewer_now_{viewer.value}", self.ui_lang), markup=False, timeout=4)
 
     @property
     def page(self) -> str | None:
@@ -613,3 +632,11 @@ class MixerpultApp(App[int]):
         # way the user must learn where the answers went.
         rescued = t("rescued_to", self.ui_lang, path=self.rescued)
         return "\n".join(part for part in (self.last_save_problem(), rescued) if part)
+
+
+if TYPE_CHECKING:
+    # mypy checks here that the app is everything the screens may ask of it.
+    from mixerpult.tui.wizard import Wizard
+
+    def _is_a_wizard(app: MixerpultApp) -> Wizard:
+        return app

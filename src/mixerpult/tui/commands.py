@@ -17,7 +17,7 @@ from mixerpult.i18n import LANGUAGES, t
 from mixerpult.tui.flow import FINISH
 
 if TYPE_CHECKING:
-    from mixerpult.tui.app import MixerpultApp
+    from mixerpult.tui.wizard import Wizard
 
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 
@@ -26,7 +26,7 @@ class WizardCommands(Provider):
     """Every command the wizard offers, in the current language."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app = cast("MixerpultApp", self.app)
+        app = cast("Wizard", self.app)
         lang = app.ui_lang
         commands: list[tuple[str, Callable[[], object], str]] = []
         if app.session is not None:

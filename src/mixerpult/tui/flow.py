@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from mixerpult.answers import Session
 from mixerpult.i18n import t
-from mixerpult.questionnaire import Questionnaire, tr
+from mixerpult.questionnaire import CONSOLE, Questionnaire, tr
 
-MIXERPULT = "mixerpult"
+MIXERPULT = CONSOLE
 REVIEW = "review"
 FINISH = "finish"
 WALKTHROUGH = "walkthrough"
@@ -31,14 +31,8 @@ class Flow:
 
     def __init__(self, pack: Questionnaire) -> None:
         self.pack = pack
-        # A step may not be called like a fixed page; the checker is asked to forbid it.
-        pages = [step.id for step in pack.steps]
-        if pack.mixerpult is not None:
-            after = pack.mixerpult.after
-            # Without `after` the console comes last, right before the review.
-            where = pages.index(after) + 1 if after in pages else len(pages)
-            pages.insert(where, MIXERPULT)
-        self.pages: list[str] = [*pages, REVIEW, FINISH]
+        # A step may not be called like a fixed page; the checker forbids it.
+        self.pages: list[str] = [*pack.pages, REVIEW, FINISH]
 
     @property
     def first(self) -> str:

@@ -1,13 +1,11 @@
-"""Answers in words, for the review and the command palette (no Textual here)."""
+"""What the fields edit: dates and numbers as typed and read back, and text with its
+control characters drawn (no Textual here). Answers in words for the overviews are
+`mixerpult.present.words`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-
-from mixerpult.answers import AnswerValue
-from mixerpult.i18n import t
-from mixerpult.questionnaire import ChoiceQuestion, NumberQuestion, Question, tr
 
 # Danes also write "3/12-26": two-digit years are this century's.
 _DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d", "%d-%m-%y")
@@ -100,27 +98,3 @@ def show_number(value: int | float) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).replace(".", ",")
-
-
-def answer_text(question: Question, value: AnswerValue | None, lang: str) -> str:
-    """An answer in words, as the screen shows it (`shown`; '' when unanswered)."""
-    return shown(_answer_words(question, value, lang))
-
-
-def _answer_words(question: Question, value: AnswerValue | None, lang: str) -> str:
-    if value is None or value == "" or value == []:
-        return ""
-    if isinstance(question, ChoiceQuestion):
-        labels = {o.id: tr(o.label, lang) for o in question.options}
-        chosen = value if isinstance(value, list) else [str(value)]
-        return ", ".join(labels.get(str(v), str(v)) for v in chosen)
-    if question.type == "yes_no" and isinstance(value, bool):
-        return t("answer_yes" if value else "answer_no", lang)
-    if isinstance(value, dt.date):
-        return show_date(value)
-    if isinstance(question, NumberQuestion) and isinstance(value, int | float):
-        unit = tr(question.unit, lang)
-        return f"{show_number(value)} {unit}".strip()
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)

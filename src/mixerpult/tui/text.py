@@ -52,6 +52,7 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
             entry = table.get(binding_key(binding.action))
             if entry:
                 text = entry.get(lang) or entry["da"]
+                assert isinstance(text, str), "a key's words have no plural forms"
                 binding = dataclasses.replace(binding, description=text, tooltip=text)
             renamed.append(binding)
         mapping[key] = renamed

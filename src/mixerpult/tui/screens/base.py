@@ -11,15 +11,15 @@ from textual.widgets import Footer
 from mixerpult.tui.text import localize_bindings, ui
 
 if TYPE_CHECKING:
-    from mixerpult.tui.app import MixerpultApp
+    from mixerpult.tui.wizard import Wizard
 
 
 class Wizardly:
     """Helpers for screens of the wizard (mixed into Screen and ModalScreen)."""
 
     @property
-    def wizard(self) -> MixerpultApp:
-        return cast("MixerpultApp", cast(Screen[Any], self).app)
+    def wizard(self) -> Wizard:
+        return cast("Wizard", cast(Screen[Any], self).app)
 
     def t(self, key: str, /, **values: Any) -> str:
         """The UI string `key` in the current language."""

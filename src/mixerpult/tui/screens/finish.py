@@ -34,14 +34,16 @@ from textual.widgets.selection_list import Selection
 
 from mixerpult import store
 from mixerpult.answers import Session
-from mixerpult.questionnaire import Questionnaire
+from mixerpult.present.viewers import AUDIENCES, audience_of
+from mixerpult.questionnaire import Questionnaire, tr
+from mixerpult.sheet.formats import FORMATS
 from mixerpult.tui.flow import FINISH, REVIEW
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain, short_path
 from mixerpult.tui.widgets.toggles import Choice, TickList
 
-FORMATS = ("pdf", "html", "md", "txt")
-AUDIENCES = ("jobcenter", "arbejdsgiver")
+# The PDF first: the one to print and bring.
+CHOICES = ("pdf", *(f for f in FORMATS if f != "pdf"))
 
 
 class FinishScreen(PageScreen):
@@ -66,14 +68,16 @@ class FinishScreen(PageScreen):
             yield Static(plain(self.t("finish_intro")), classes="page-intro")
             yield Label(plain(self.t("finish_formats")), classes="field-label")
             yield TickList(
-                *[Selection(plain(self.t(f"format_{f}")), f, f == "pdf") for f in FORMATS],
+                *[Selection(plain(self.t(f"format_{f}")), f, f == "pdf") for f in CHOICES],
                 id="formats",
                 compact=True,
             )
             yield Label(plain(self.t("finish_audience")), classes="field-label")
+            # The version for whoever is watching comes first to hand.
+            chosen = audience_of(self.wizard.viewer)
             with RadioSet(id="audience", compact=True):
-                for i, audience in enumerate(AUDIENCES):
-                    yield Choice(plain(self.t(f"audience_{audience}")), i == 0)
+                for audience in AUDIENCES:
+                    yield Choice(plain(self.audience_label(audience)), audience == chosen)
             if self.wizard.in_browser:
                 yield Static(plain(self.t("finish_browser")), classes="page-intro")
             else:
@@ -89,6 +93,11 @@ class FinishScreen(PageScreen):
             yield Static("", id="nav-status", markup=False)
             yield Button(plain(self.t("button_make_sheet")), id="make", variant="primary")
         yield Footer()
+
+    def audience_label(self, audience: str) -> str:
+        """Who the sheet `audience` is for: the pack's words, else the program's."""
+        own = (self.wizard.pack.audiences or {}).get(audience)  # type: ignore[call-overload]
+        return tr(own, self.wizard.ui_lang) if own else self.t(f"audience_{audience}")
 
     def action_back(self) -> None:
         self.wizard.go(REVIEW)

@@ -15,10 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
+from mixerpult.present.visibility import fader_facts
+from mixerpult.present.words import level_words
 from mixerpult.questionnaire import Channel, Mixerpult, tr
 from mixerpult.tui.flow import MIXERPULT
 from mixerpult.tui.screens.page import PageScreen
-from mixerpult.tui.summary import faders_set, level_words
 from mixerpult.tui.text import plain
 from mixerpult.tui.widgets.channel import ChannelStrip, FaderScale
 from mixerpult.tui.widgets.fader import Fader
@@ -45,6 +46,8 @@ class MixerpultScreen(PageScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_note":  # shown and used only while a note is being written
             return isinstance(self.focused, Input) and self.focused.has_class("note")
+        if action == "edit_note":  # a channel without notes (`note: false`) offers none
+            return self._channel(self.channel_id).note
         return True
 
     def __init__(self, *, focus: str | None = None, return_to: str | None = None) -> None:
@@ -98,15 +101,18 @@ class MixerpultScreen(PageScreen):
             yield Label("", id="note-label")
             # One field per channel, only the chosen one shown: each keeps its own
             # text, so a keystroke can never land in another channel's note.
-            with ContentSwitcher(id="notes", initial=f"note-{self.channel_id}"):
-                for channel in mixer.channels:
+            # A channel without notes (`note: false`) has no field at all: nothing
+            # stored by hand in the file shows here, as on every other view.
+            noted = [channel for channel in mixer.channels if channel.note]
+            initial = f"note-{self.channel_id}" if self._channel(self.channel_id).note else None
+            with ContentSwitcher(id="notes", initial=initial):
+                for channel in noted:
                     yield TextInput(
                         app.s.fader(channel.id).note,
                         id=f"note-{channel.id}",
                         classes="note",
                         placeholder=self.t("note_placeholder"),
                         compact=True,
-                        disabled=not channel.note,
                     )
         yield from self.nav_bar()
         yield Footer()
@@ -132,13 +138,18 @@ class MixerpultScreen(PageScreen):
         self.query_one("#channel-help", Static).update(plain(help_text))
         note_label = tr(self.mixer.note_label, lang) or self.t("note_label")
         label = f"{note_label} ({tr(channel.label, lang)})"
-        self.query_one("#note-label", Label).update(plain(label))
-        self.query_one("#notes", ContentSwitcher).current = f"note-{channel_id}"
+        label_widget = self.query_one("#note-label", Label)
+        label_widget.update(plain(label))
+        notes = self.query_one("#notes", ContentSwitcher)
+        label_widget.display = notes.display = channel.note
+        if channel.note:
+            notes.current = f"note-{channel_id}"
+        self.refresh_bindings()
 
     @property
-    def note(self) -> Input:
-        """The note field of the chosen channel."""
-        return self.query_one(f"#note-{self.channel_id}", Input)
+    def note(self) -> Input | None:
+        """The note field of the chosen channel (None for a channel without notes)."""
+        return next(iter(self.query(f"#note-{self.channel_id}").results(Input)), None)
 
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:
@@ -152,8 +163,9 @@ class MixerpultScreen(PageScreen):
         return f"r-fader-{self.channel_id}"
 
     def action_edit_note(self) -> None:
-        if isinstance(self.focused, Fader) and not self.note.disabled:
-            self.note.focus()
+        note = self.note
+        if isinstance(self.focused, Fader) and note is not None:
+            note.focus()
 
     @on(Input.Submitted, ".note")
     def action_leave_note(self) -> None:
@@ -197,5 +209,5 @@ class MixerpultScreen(PageScreen):
 
     def _update_progress(self) -> None:
         app = self.wizard
-        done = faders_set(self.mixer, app.s)
+        done = len(fader_facts(app.pack, app.s))
         self.set_status(self.t("progress_faders", done=done, count=len(self.mixer.channels)))

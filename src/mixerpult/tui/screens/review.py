@@ -14,20 +14,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
-from mixerpult.questionnaire import Question, Step, tr
-from mixerpult.tui.flow import AGREEMENTS, FINISH, MIXERPULT, REVIEW
+from mixerpult.present.visibility import visible
+from mixerpult.questionnaire import Question, tr
+from mixerpult.tui.flow import AGREEMENTS, FINISH, REVIEW
 from mixerpult.tui.screens.base import PRIVATE_BINDINGS, private_action_state
 from mixerpult.tui.screens.page import PageScreen
-from mixerpult.tui.summary import fader_bar
 from mixerpult.tui.text import plain
-from mixerpult.tui.widgets.review_item import (
-    ReviewItem,
-    agreement_items,
-    fader_item,
-    question_item,
-)
+from mixerpult.tui.widgets.review_item import ReviewItem, agreement_items, section_items
 
-__all__ = ["ReviewScreen", "fader_bar"]
+__all__ = ["ReviewScreen"]
 
 
 class ReviewScreen(PageScreen):
@@ -53,6 +48,7 @@ class ReviewScreen(PageScreen):
 
     def compose(self) -> ComposeResult:
         app = self.wizard
+        overview = app.overview()
         yield self.top_bar()
         with VerticalScroll(id="body", can_focus=False):
             yield Static(plain(self.t("review_intro")), classes="page-intro")
@@ -62,39 +58,19 @@ class ReviewScreen(PageScreen):
                     plain(self.t("review_missing_hard", count=len(missing))),
                     classes="review-warning",
                 )
-            for page in app.flow.pages:
-                if page in (REVIEW, FINISH):
-                    continue
-                yield Static(plain(app.flow.title(page, app.ui_lang)), classes="review-section")
-                if page == MIXERPULT:
-                    yield from self._fader_items()
-                else:
-                    yield from self._step_items(app.pack.step(page))
+            for section in overview.sections:
+                yield Static(
+                    plain(app.flow.title(section.id, app.ui_lang)), classes="review-section"
+                )
+                yield from section_items(section, app.ui_lang, self.t("review_no_questions"))
             yield Static(plain(self.t("agreements_title")), classes="review-section")
-            yield from agreement_items(app.s, app.ui_lang)
+            yield from agreement_items(overview.agreements, app.ui_lang)
         with Horizontal(id="nav"):
             yield Button(plain(self.t("button_back")), id="back")
             yield Button(plain(self.t("button_walkthrough")), id="walkthrough")
             yield Static("", id="nav-status", markup=False)
             yield Button(plain(self.t("button_make_sheet")), id="next", variant="primary")
         yield Footer()
-
-    def _step_items(self, step: Step) -> ComposeResult:
-        app = self.wizard
-        visible = app.pack.visible_questions(step, app.s.facts())
-        if not visible:
-            yield Static(plain(self.t("review_no_questions")), classes="review-empty")
-        for question in visible:
-            yield question_item(
-                question, step.id, app.s, app.ui_lang, hide_private=app.hide_private
-            )
-
-    def _fader_items(self) -> ComposeResult:
-        app = self.wizard
-        mixer = app.pack.mixerpult
-        assert mixer is not None
-        for channel in mixer.channels:
-            yield fader_item(mixer, channel, app.s, app.ui_lang)
 
     def on_mount(self) -> None:
         self.set_status("")
@@ -112,12 +88,11 @@ class ReviewScreen(PageScreen):
     def missing_hard(self) -> list[Question]:
         """Visible hard-required questions without an answer, in questionnaire order."""
         app = self.wizard
-        facts = app.s.facts()
+        shown = visible(app.pack, app.s)
         return [
             q
-            for step in app.pack.steps
-            for q in app.pack.visible_questions(step, facts)
-            if q.required == "hard" and app.s.answer(q.id) is None
+            for q in app.pack.questions.values()
+            if q.id in shown and q.required == "hard" and app.s.answer(q.id) is None
         ]
 
     @on(ReviewItem.Opened)

@@ -1,7 +1,9 @@
 """A step of the questionnaire: its visible questions, re-evaluated as answers change.
 
-While private answers are hidden (the walkthrough, a browser), a private answer is
-not put on the page at all: a `HiddenAnswer` stands in for it.
+What is shown is the presentation layer's disclosure for whoever looks at the
+screen: while it is shared (the walkthrough, a browser) an answer that person may
+not see is not put on the page at all (a `HiddenAnswer` stands in for it), and a
+question shown only because of such an answer is not shown either.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from mixerpult.answers import AnswerValue
+from mixerpult.present.disclosure import disclose, withheld
 from mixerpult.questionnaire import Step, tr
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
@@ -47,15 +50,15 @@ class StepScreen(PageScreen):
         app = self.wizard
         session = app.s
         lang = app.ui_lang
-        facts = session.facts()
+        seen = disclose(app.pack, session, app.viewer)
         yield self.top_bar()
         with VerticalScroll(id="body", can_focus=False):
             if self.step.intro:
                 yield Static(plain(tr(self.step.intro, lang)), classes="page-intro")
             for question in self.step.questions:
-                if app.hide_private and session.is_private(question.id):
+                if withheld(question, app.pack, session, app.viewer):
                     hidden = HiddenAnswer(question, lang)
-                    hidden.display = app.pack.visible(question, facts)
+                    hidden.display = seen.state(question.id) == "hidden"
                     yield hidden
                     continue
                 field = QuestionField(
@@ -65,7 +68,7 @@ class StepScreen(PageScreen):
                     lang=lang,
                     draft=session.drafts.get(question.id),
                 )
-                field.display = app.pack.visible(question, facts)
+                field.display = seen.shows(question.id)
                 yield field
             if not self.step.questions:
                 yield Static(plain(self.t("step_empty")), classes="page-intro")
@@ -168,19 +171,20 @@ class StepScreen(PageScreen):
         self._update_progress()
 
     def _refresh_visibility(self) -> None:
-        """Show exactly the questions whose `visible_if` holds for the answers so far."""
+        """Show exactly the questions the disclosure shows, for the answers so far."""
         app = self.wizard
-        facts = app.s.facts()
+        seen = disclose(app.pack, app.s, app.viewer)
         for field in self.query(QuestionField):
-            field.display = app.pack.visible(field.question, facts)
+            field.display = seen.shows(field.question.id)
         for hidden in self.query(HiddenAnswer):
-            hidden.display = app.pack.visible(hidden.question, facts)
+            hidden.display = seen.state(hidden.question.id) == "hidden"
 
     def _update_progress(self) -> None:
         app = self.wizard
-        visible = app.pack.visible_questions(self.step, app.s.facts())
-        answered = sum(app.s.answer(q.id) is not None for q in visible)
-        self.set_status(self.t("progress_questions", answered=answered, count=len(visible)))
+        seen = disclose(app.pack, app.s, app.viewer)
+        shown = [q for q in self.step.questions if seen.shows(q.id)]
+        answered = sum(app.s.answer(q.id) is not None for q in shown)
+        self.set_status(self.t("progress_questions", answered=answered, count=len(shown)))
 
     # -- leaving -------------------------------------------------------------------
 
@@ -217,11 +221,7 @@ class StepScreen(PageScreen):
             # Counted as warned only now: a warning hidden behind a hard block
             # has not really been seen yet.
             app.warned.update(f.question.id for f in warnings)
-            message = (
-                self.t("soft_warning")
-                if len(warnings) == 1
-                else self.t("soft_warning_many", count=len(warnings))
-            )
+            message = self.t("soft_warning", count=len(warnings))
             self.notify(message, severity="warning", markup=False)
             warnings[0].focus_input()
             return False

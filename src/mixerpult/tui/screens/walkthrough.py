@@ -6,14 +6,15 @@ tools worth asking about and the agreements. Page Down / Page Up step from
 section to section; Enter or a click opens an item where it is edited, and
 "next" there leads back here, to the same item.
 
-Private answers are hidden here by default: someone else is looking. The
-suggested tools are the sheet's own (`mixerpult.sheet.view.build_view`), worked
-out from the answers on screen, so a hidden answer cannot show through a tool.
+Someone else is looking here: the walkthrough says who (the caseworker or the
+employer; `w` switches) and shows what the presentation layer lets that person
+see, the suggested tools included; `p` shows everything again to the employee
+alone.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -22,22 +23,16 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from mixerpult.questionnaire import tr
-from mixerpult.tui.flow import AGREEMENTS, FINISH, MIXERPULT, REVIEW, WALKTHROUGH
+from mixerpult.present.overview import ConsoleSection, Overview
+from mixerpult.present.viewers import Viewer
+from mixerpult.tui.flow import AGREEMENTS, MIXERPULT, REVIEW, WALKTHROUGH
+from mixerpult.tui.format import shown
 from mixerpult.tui.screens.base import PRIVATE_BINDINGS, WizardScreen, private_action_state
 from mixerpult.tui.text import plain
-from mixerpult.tui.widgets.review_item import (
-    ReviewItem,
-    agreement_items,
-    fader_item,
-    question_item,
-)
+from mixerpult.tui.widgets.review_item import ReviewItem, agreement_items, section_items
 from mixerpult.tui.widgets.topbar import TopBar
 from mixerpult.tui.widgets.walk_bank import BankColumn, WalkBank
 from mixerpult.tui.widgets.walk_section import WalkBody, WalkSection
-
-if TYPE_CHECKING:
-    from mixerpult.sheet.view import ToolView
 
 TOOLS = "tools"
 ITEM = "review-item walk-item"
@@ -58,6 +53,7 @@ class WalkthroughScreen(WizardScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         # The private switch first: in a narrow footer it must stay in view.
         *PRIVATE_BINDINGS,
+        Binding("w", "who_watches", "Hvem ser med"),
         Binding("a", "agreements", "Aftaler"),
         Binding("escape,ctrl+b", "back", "Tilbage"),
         # Not in the footer: the line under the top bar says PgDn/PgUp, and at 80
@@ -81,81 +77,46 @@ class WalkthroughScreen(WizardScreen):
     def compose(self) -> ComposeResult:
         app = self.wizard
         lang = app.ui_lang
+        overview = app.overview()
         yield TopBar(self.t("walkthrough_title"))
         with Horizontal(id="walk-status"):
-            state = "walk_private_hidden" if app.hide_private else "walk_private_shown"
-            yield Static(plain(self.t(state)), id="walk-private")
+            yield Static(plain(self.t(f"walk_viewer_{app.viewer.value}")), id="walk-private")
             yield Static(plain(self.t("walk_keys")), id="walk-keys")
         with WalkBody(id="walk-body", can_focus=False):
-            for page in app.flow.pages:
-                if page in (REVIEW, FINISH):
-                    continue
-                title = app.flow.title(page, lang)
-                with WalkSection(page, title):
-                    yield self._heading(title, page, page)
-                    if page == MIXERPULT:
-                        yield from self._console_items()
-                    else:
-                        yield from self._answers(page)
+            for section in overview.sections:
+                title = app.flow.title(section.id, lang)
+                with WalkSection(section.id, title):
+                    yield self._heading(title, section.id, section.id)
+                    if isinstance(section, ConsoleSection):
+                        yield Static(plain(section.question), id="walk-mixer-question")
+                        yield WalkBank(section, app.pack.mixerpult)
+                    yield from section_items(
+                        section, lang, self.t("review_no_questions"), classes=ITEM
+                    )
             title = self.t("walk_tools_title")
             with WalkSection(TOOLS, title):
                 yield self._heading(title, TOOLS, None)
-                yield from self._tools()
+                yield from self._tools(overview)
             title = self.t("agreements_title")
             with WalkSection(AGREEMENTS, title):
                 yield self._heading(title, AGREEMENTS, AGREEMENTS)
-                yield from agreement_items(app.s, lang, classes=ITEM)
+                yield from agreement_items(overview.agreements, lang, classes=ITEM)
         yield Footer()
 
     def _heading(self, title: str, key: str, page: str | None) -> ReviewItem:
         return ReviewItem(plain(title), page, "", id=f"h-{key}", classes="walk-heading")
 
-    def _answers(self, step_id: str) -> ComposeResult:
-        app = self.wizard
-        step = app.pack.step(step_id)
-        visible = app.pack.visible_questions(step, app.s.facts())
-        if not visible:
-            yield Static(plain(self.t("review_no_questions")), classes="review-empty")
-        for question in visible:
-            yield question_item(
-                question, step.id, app.s, app.ui_lang, hide_private=app.hide_private, classes=ITEM
-            )
-
-    def _console_items(self) -> ComposeResult:
-        app = self.wizard
-        mixer = app.pack.mixerpult
-        assert mixer is not None
-        yield Static(plain(tr(mixer.question, app.ui_lang)), id="walk-mixer-question")
-        yield WalkBank(mixer, app.s, app.ui_lang)
-        for channel in mixer.channels:
-            yield fader_item(mixer, channel, app.s, app.ui_lang, classes=ITEM)
-
-    def suggested_tools(self) -> list[ToolView]:
-        """The sheet's suggestions, from the answers that are on screen now."""
-        from mixerpult.sheet.view import build_view
-
-        app = self.wizard
-        session = app.s
-        if not app.hide_private:
-            # Shown to the employee alone: private answers count too.
-            session = session.model_copy(update={"private": []})
-        return build_view(session, app.pack, app.ui_lang).tools
-
-    def _tools(self) -> ComposeResult:
-        try:
-            tools = self.suggested_tools()
-        except Exception as exc:  # the sheet is another module: report, never crash
-            self.log.error(f"no suggestions: {exc!r}")
-            yield Static(plain(self.t("walk_tools_unavailable")), classes="review-empty")
-            return
-        if not tools:
+    def _tools(self, overview: Overview) -> ComposeResult:
+        # The suggestions are the sheet's own, from what the person watching may see,
+        # so a hidden answer cannot show through a tool or its reason.
+        if not overview.suggested:
             yield Static(plain(self.t("walk_no_tools")), classes="review-empty")
-        for tool in tools:
-            parts: list[Content | tuple[str, str] | str] = [(tool.name, "bold")]
+        for tool in overview.suggested:
+            parts: list[Content | tuple[str, str] | str] = [(shown(tool.name), "bold")]
             if tool.reasons:
                 because = self.t("walk_because", reasons="; ".join(tool.reasons))
-                parts.extend(["\n", (because, "italic")])
-            parts.extend(["\n", (tool.summary, "$text-muted")])
+                parts.extend(["\n", (shown(because), "italic")])
+            parts.extend(["\n", (shown(tool.summary), "$text-muted")])
             yield Static(Content.assemble(*parts), classes="walk-tool", markup=False)
 
     # -- start ---------------------------------------------------------------------------
@@ -293,6 +254,13 @@ class WalkthroughScreen(WizardScreen):
 
     def action_agreements(self) -> None:
         self.wizard.open_agreements()
+
+    def action_who_watches(self) -> None:
+        """The caseworker or the employer is watching (from the employee alone: the
+        caseworker)."""
+        app = self.wizard
+        watching = Viewer.EMPLOYER if app.viewer == Viewer.CASEWORKER else Viewer.CASEWORKER
+        app.set_viewer(watching)
 
     def action_back(self) -> None:
         self.wizard.leave_aside(WALKTHROUGH)

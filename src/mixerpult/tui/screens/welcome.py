@@ -17,7 +17,6 @@ from mixerpult.i18n import LANGUAGES
 from mixerpult.questionnaire import tr
 from mixerpult.tui.screens.base import WizardScreen
 from mixerpult.tui.screens.confirm import ConfirmScreen
-from mixerpult.tui.summary import faders_set
 from mixerpult.tui.text import plain, short_path
 from mixerpult.tui.widgets.toggles import Choice
 from mixerpult.tui.widgets.topbar import TopBar
@@ -43,20 +42,22 @@ class WelcomeScreen(WizardScreen):
                 with RadioSet(id="language", compact=True):
                     for code in LANGUAGES:
                         yield Choice(plain(LANGUAGE_NAMES.get(code, code)), code == lang)
+            if app.pack.intro:
+                yield Static(plain(tr(app.pack.intro, lang)), classes="page-intro")
             yield Static(plain(self.t("welcome_body")), classes="page-intro")
             if session.current_step or session.answers or session.faders:
-                answered = sum(session.answer(q) is not None for q in app.pack.questions)
-                mixer = app.pack.mixerpult
-                faders = faders_set(mixer, session) if mixer else 0
+                # Counted as the person looking at the screen sees the answers.
+                overview = app.overview()
+                console = overview.console
                 page = app.flow.resume_page(session)
                 yield Static(
                     plain(
                         self.t(
                             "welcome_resume_info",
                             updated=session.updated.strftime("%d-%m-%Y %H:%M"),
-                            answered=answered,
-                            faders=faders,
-                            channels=len(app.pack.channels),
+                            answered=overview.answered_count,
+                            faders=console.faders_set if console else 0,
+                            channels=len(console.items) if console else 0,
                             page=app.flow.title(page, lang),
                         )
                     ),

@@ -17,8 +17,7 @@ from textual.message import Message
 from textual.widgets import Button, Input
 
 from mixerpult.answers import NextStep
-from mixerpult.tui.format import impossible_date, parse_date, shown
-from mixerpult.tui.summary import by_text
+from mixerpult.tui.format import impossible_date, parse_date, show_date, shown
 from mixerpult.tui.text import plain, ui
 from mixerpult.tui.widgets.text_fields import TextInput
 
@@ -31,6 +30,11 @@ def parse_by(text: str) -> dt.date | str | None:
     if not text.strip():
         return None
     return parse_date(text) or text
+
+
+def by_field(by: dt.date | str | None) -> str:
+    """A "by when" as the field edits it: a date as it is typed (DD-MM-YYYY)."""
+    return show_date(by) if isinstance(by, dt.date) else (by or "")
 
 
 class NextStepRow(Horizontal):
@@ -56,7 +60,7 @@ class NextStepRow(Horizontal):
         self._warned_by: str | None = None
 
     def compose(self) -> ComposeResult:
-        values = {"what": self.step.what, "who": self.step.who, "by": by_text(self.step.by)}
+        values = {"what": self.step.what, "who": self.step.who, "by": by_field(self.step.by)}
         for name in FIELDS:
             yield TextInput(
                 values[name],

@@ -7,6 +7,7 @@ Everything that can be opened carries the class `openable`, whatever its widget
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -15,11 +16,16 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from mixerpult.answers import Session
 from mixerpult.i18n import t
-from mixerpult.questionnaire import Channel, Mixerpult, Question
+from mixerpult.present.overview import (
+    AgreementsSection,
+    AnswerItem,
+    ChannelItem,
+    ConsoleSection,
+    Section,
+)
 from mixerpult.tui.flow import AGREEMENTS, MIXERPULT
-from mixerpult.tui.summary import fader_summary, next_step_summary, notes_summary, question_summary
+from mixerpult.tui.summary import answer_summary, channel_summary, next_step_summary, notes_summary
 
 OPENABLE = "openable"
 """The class of everything the arrow keys step through on the review and the walkthrough."""
@@ -87,53 +93,56 @@ class ReviewItem(Static, can_focus=True):
 # -- the items both overviews show ---------------------------------------------------
 
 
-def question_item(
-    question: Question,
-    step_id: str,
-    session: Session,
-    lang: str,
-    *,
-    hide_private: bool,
-    classes: str = "review-item",
-) -> ReviewItem:
+def question_item(item: AnswerItem, lang: str, *, classes: str = "review-item") -> ReviewItem:
     """An answer, opened on its step page."""
-    content = question_summary(question, session, lang, hide_private=hide_private)
-    return ReviewItem(content, step_id, question.id, id=f"r-{question.id}", classes=classes)
+    content = answer_summary(item, lang)
+    return ReviewItem(content, item.page, item.id, id=f"r-{item.id}", classes=classes)
 
 
-def fader_item(
-    mixer: Mixerpult, channel: Channel, session: Session, lang: str, *, classes: str = "review-item"
-) -> ReviewItem:
+def fader_item(item: ChannelItem, *, classes: str = "review-item") -> ReviewItem:
     """A fader with its note, opened on the console at that channel."""
-    content = fader_summary(mixer, channel, session, lang)
-    return ReviewItem(content, MIXERPULT, channel.id, id=f"r-fader-{channel.id}", classes=classes)
+    content = channel_summary(item)
+    return ReviewItem(content, MIXERPULT, item.id, id=f"r-fader-{item.id}", classes=classes)
+
+
+def section_items(
+    section: Section, lang: str, empty: str, *, classes: str = "review-item"
+) -> Iterator[Widget]:
+    """The items of one step or of the console, each opened where it is edited."""
+    if isinstance(section, ConsoleSection):
+        for channel in section.items:
+            yield fader_item(channel, classes=classes)
+        return
+    if not section.items:
+        yield Static(Content(empty), classes="review-empty")
+    for item in section.items:
+        yield question_item(item, lang, classes=classes)
 
 
 def agreement_items(
-    session: Session, lang: str, *, classes: str = "review-item"
+    agreements: AgreementsSection, lang: str, *, classes: str = "review-item"
 ) -> list[ReviewItem]:
     """The meeting's notes and next steps, each opened on the agreements page."""
     items = [
         ReviewItem(
-            notes_summary(session, lang),
+            notes_summary(agreements.notes, lang),
             AGREEMENTS,
             "notes",
             id="r-agreements-notes",
             classes=classes,
         )
     ]
-    steps = session.agreements.next_steps
-    for i, step in enumerate(steps):
+    for step in agreements.next_steps:
         items.append(
             ReviewItem(
                 next_step_summary(step, lang),
                 AGREEMENTS,
-                f"step-{i}",
-                id=f"r-agreements-{i}",
+                f"step-{step.index}",
+                id=f"r-agreements-{step.index}",
                 classes=classes,
             )
         )
-    if not steps:
+    if not agreements.next_steps:
         items.append(
             ReviewItem(
                 Content.styled(t("agreements_no_steps", lang), "italic"),

@@ -16,8 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from mixerpult.answers import Session
-from mixerpult.questionnaire import Mixerpult, tr
+from mixerpult.present.overview import ConsoleSection
+from mixerpult.questionnaire import Mixerpult
 from mixerpult.tui.text import plain
 from mixerpult.tui.widgets.channel import ChannelName, FaderScale
 from mixerpult.tui.widgets.fader import Fader
@@ -73,29 +73,27 @@ class BankColumn(Vertical):
 
 
 class WalkBank(Vertical):
-    """Every channel side by side, the ends of the scale beside (or, narrow, above) them."""
+    """Every channel the viewer sees side by side, the ends of the scale beside (or,
+    narrow, above) them."""
 
-    def __init__(self, mixer: Mixerpult, session: Session, lang: str) -> None:
+    def __init__(self, console: ConsoleSection, mixer: Mixerpult | None) -> None:
         super().__init__(id="walk-bank")
-        self.mixer = mixer
-        self.session = session
-        self.lang = lang
+        self.console = console
+        self.scale = mixer.scale if mixer is not None else 5
 
     def compose(self) -> ComposeResult:
-        mixer, lang = self.mixer, self.lang
-        high = tr(mixer.high, lang) + " ▲"
-        low = tr(mixer.low, lang) + " ▼"
+        console = self.console
+        high = console.high + " ▲"
+        low = console.low + " ▼"
         # Shown instead of the scale column when the screen is narrow.
-        yield Static(plain(f"▲ {tr(mixer.high, lang)}   ▼ {tr(mixer.low, lang)}"), id="walk-legend")
+        yield Static(plain(f"▲ {console.high}   ▼ {console.low}"), id="walk-legend")
         with Horizontal(id="walk-bank-row"):
             with Vertical(id="walk-scale") as scale:
                 scale.styles.width = max(len(high), len(low)) + 1
-                yield FaderScale(high, low, mixer.scale, id="walk-scale-words")
+                yield FaderScale(high, low, self.scale, id="walk-scale-words")
                 yield Static("", id="walk-scale-foot")
-            for channel in mixer.channels:
-                scale_of = mixer.scale_of(channel)
-                position = mixer.on_scale(channel, self.session.fader(channel.id).position)
-                yield BankColumn(channel.id, tr(channel.label, lang), scale_of, position)
+            for item in console.items:
+                yield BankColumn(item.id, item.label, item.scale, item.position)
 
     def highlight(self, channel_id: str | None) -> None:
         """Mark the channel whose line has the focus (None: none)."""

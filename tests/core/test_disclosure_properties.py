@@ -1,0 +1,154 @@
+"""Properties of the presentation layer over generated packs and sessions.
+
+For every viewer: what the overview shows is exactly what the disclosure allows; a
+withheld answer never shows through anything (changing it changes nothing the
+viewer sees, the tools and their reasons included); every sheet format shows the
+answers the overview shows and no others; and the shared screens show what the
+matching sheets show.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mixerpult.answers import FaderSetting, Session
+from mixerpult.present.disclosure import disclose
+from mixerpult.present.overview import Overview, build_overview
+from mixerpult.present.viewers import Viewer, audience_of
+from mixerpult.present.visibility import visible
+from mixerpult.questionnaire import SHEET_PLACES, Questionnaire
+from mixerpult.sheet.render import render_text
+from mixerpult.sheet.view import build_view
+
+PACK_FILE = Path(__file__).resolve().parents[1] / "tui" / "packs" / "disclosure.yaml"
+BASE: dict[str, Any] = yaml.safe_load(PACK_FILE.read_text(encoding="utf-8"))
+CHOICES = ("ja", "nej")
+
+
+def marker(ident: str, kind: str = "ANS") -> str:
+    """A word that survives every format's escaping (letters only) and names its source."""
+    return kind + ident.replace("_", "") + "X"
+
+
+def conditions(earlier: list[dict[str, Any]]) -> st.SearchStrategy[dict[str, Any]]:
+    def compare(q: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+        answered = st.booleans().map(lambda b: {"answer": q["id"], "answered": b})
+        if q["type"] == "choice":
+            return answered | st.sampled_from(CHOICES).map(
+                lambda v: {"answer": q["id"], "equals": v}
+            )
+        return answered
+
+    leaf = st.sampled_from(earlier).flatmap(compare)
+    return st.recursive(
+        leaf,
+        lambda inner: (
+            st.lists(inner, min_size=1, max_size=3).map(lambda cs: {"any": cs})
+            | st.lists(inner, min_size=1, max_size=3).map(lambda cs: {"all": cs})
+            | inner.map(lambda c: {"not": c})
+        ),
+        max_leaves=4,
+    )
+
+
+@st.composite
+def packs(draw: st.DrawFn) -> Questionnaire:
+    data = copy.deepcopy(BASE)
+    questions = [q for step in data["steps"] for q in step["questions"]]
+    for step in data["steps"]:
+        step["sheet"] = draw(st.sampled_from(SHEET_PLACES))
+    for i, q in enumerate(questions):
+        q["health"] = draw(st.booleans())
+        q.pop("visible_if", None)
+        if i and draw(st.booleans()):
+            q["visible_if"] = draw(conditions(questions[:i]))
+    for channel in data["mixerpult"]["channels"]:
+        channel["health"] = draw(st.booleans())
+    return Questionnaire.model_validate(data)
+
+
+@st.composite
+def sessions(draw: st.DrawFn, pack: Questionnaire) -> Session:
+    session = Session.new(pack, "en")
+    for q in pack.questions.values():
+        if not draw(st.booleans()):
+            continue
+        # Every free answer is a marker that can be searched for on every view.
+        value = draw(st.sampled_from(CHOICES)) if q.type == "choice" else marker(q.id)
+        session.set_answer(q.id, value)
+        session.set_private(q.id, draw(st.booleans()))
+    for cid in pack.channels:
+        position = draw(st.none() | st.integers(1, 5))
+        note = marker(cid, "NOTE") if draw(st.booleans()) else ""
+        session.faders = {**session.faders, cid: FaderSetting(position=position, note=note)}
+    return session
+
+
+def seen(overview: Overview) -> tuple[Any, ...]:
+    """Everything a viewer sees, as plain data."""
+    answers = tuple((i.id, i.state, i.words, i.items) for i in overview.answers)
+    console = overview.console
+    channels = tuple((c.id, c.level, c.note) for c in console.items) if console else ()
+    tools = tuple((t.id, t.reasons) for t in overview.suggested)
+    return answers, channels, tools
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_withheld_answer_shows_through_nothing(data: st.DataObject) -> None:
+    pack = data.draw(packs())
+    session = data.draw(sessions(pack))
+    for viewer in Viewer:
+        disclosure = disclose(pack, session, viewer)
+        overview = build_overview(pack, session, viewer, "en")
+        # The overview shows exactly what the disclosure allows, hidden ones without words.
+        assert [i.id for i in overview.answers] == [
+            q for q, state in disclosure.states.items() if state != "absent"
+        ]
+        assert all(not i.words and not i.items for i in overview.answers if i.hidden)
+        # Only visible questions are ever shown.
+        assert {i.id for i in overview.answers} <= visible(pack, session)
+        # Change every answer the viewer may not see: nothing they see changes.
+        other = session.model_copy(deep=True)
+        for qid, state in disclosure.states.items():
+            if state != "shown" and pack.questions[qid].type != "choice":
+                other.set_answer(qid, None if other.answer(qid) else f"OTHER-{qid}")
+            elif state != "shown":
+                flipped = {"ja": "nej", "nej": None, None: "ja"}[other.answer(qid)]  # type: ignore[index]
+                other.set_answer(qid, flipped)
+        for cid in pack.channels:
+            if cid not in disclosure.channels:
+                other.set_fader(cid, position=3, note="OTHER")
+        assert seen(build_overview(pack, other, viewer, "en")) == seen(overview), viewer
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_sheet_format_and_screen_show_the_same_answers(data: st.DataObject) -> None:
+    pack = data.draw(packs())
+    session = data.draw(sessions(pack))
+    markers = {q: marker(q) for q in pack.questions}
+    for viewer in (Viewer.MUNICIPALITY_SHEET, Viewer.EMPLOYER_SHEET):
+        overview = build_overview(pack, session, viewer, "en")
+        shown = {i.id for i in overview.answers if not i.hidden and i.answered}
+        view = build_view(session, pack, "en", audience_of(viewer))
+        for fmt in ("md", "txt", "html", "pdf"):
+            text = render_text(view, fmt)
+            for qid, word in markers.items():
+                if pack.questions[qid].type == "choice":
+                    continue
+                assert (word in text) == (qid in shown), (viewer, fmt, qid)
+            for cid in pack.channels:
+                note = marker(cid, "NOTE")
+                console = overview.console
+                noted = console is not None and any(c.note == note for c in console.items)
+                assert (note in text) == noted, (viewer, fmt, cid)
+        # The screen shared with the person the sheet is for shows the same answers.
+        screen = Viewer.EMPLOYER if viewer.withholds_health else Viewer.CASEWORKER
+        assert seen(build_overview(pack, session, screen, "en")) == seen(overview)

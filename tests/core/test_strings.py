@@ -1,0 +1,58 @@
+"""The program's words: the same placeholders in every language and plural form, and
+plurals, dates and numbers as each language writes them (Babel's CLDR data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+import pytest
+
+from mixerpult.i18n import LANGUAGES, format_date, format_number, strings, t
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _forms(entry: object) -> list[str]:
+    return list(entry.values()) if isinstance(entry, dict) else [str(entry)]
+
+
+@pytest.mark.parametrize("key", sorted(strings()))
+def test_every_language_has_the_same_placeholders(key: str) -> None:
+    entry = strings()[key]
+    assert set(entry) >= set(LANGUAGES), f"{key} lacks a language"
+    plural = any(isinstance(entry[lang], dict) for lang in LANGUAGES)
+    fields = {
+        (lang, form): _fields(text)
+        for lang in LANGUAGES
+        for form, text in (
+            entry[lang].items() if isinstance(entry[lang], dict) else [("", entry[lang])]
+        )
+    }
+    # A plural form for one may say "a question" instead of the count; nothing else
+    # may differ between languages and forms.
+    assert len({frozenset(f - {"count"} if plural else f) for f in fields.values()}) == 1, fields
+    if plural:
+        assert all(isinstance(entry[lang], dict) and "other" in entry[lang] for lang in LANGUAGES)
+        assert all("count" in fields[(lang, "other")] for lang in LANGUAGES), fields
+
+
+def test_plural_forms_follow_the_count() -> None:
+    assert t("soft_warning", "en", count=1).startswith("A question is")
+    assert t("soft_warning", "en", count=2).startswith("2 questions are")
+    assert t("review_missing_hard", "en", count=1).startswith("A question must")
+    assert t("cli_check_ok", "da", count=1) == "1 spørgeskema gennemgået: ingen fejl."
+    assert t("cli_check_ok", "da", count=3) == "3 spørgeskemaer gennemgået: ingen fejl."
+
+
+def test_dates_and_numbers_as_each_language_writes_them() -> None:
+    day = dt.date(2026, 12, 3)
+    assert format_date(day, "da") == "3. december 2026"
+    assert format_date(day, "en") == "3 December 2026"
+    assert format_number(32.5, "da") == "32,5"
+    assert format_number(32.5, "en") == "32.5"
+    assert format_number(37.0, "da") == "37"
+    assert format_number(1000, "da") == "1000"
+    assert format_number(10**400, "da") == "1" + "0" * 400
