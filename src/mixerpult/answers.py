@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mixerpult.i18n import t
+from mixerpult.kinds import kind_of
 from mixerpult.questionnaire import Question, Questionnaire, tr
 
 FORMAT = 1
@@ -201,19 +202,7 @@ def notice_text(notice: Notice, pack: Questionnaire, lang: str) -> str:
 
 
 def _fits(question: Question, value: Any) -> bool:
-    if value is None:
-        return True
-    if question.type in ("text", "long_text"):
-        return isinstance(value, str)
-    if question.type == "number":
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if question.type == "yes_no":
-        return isinstance(value, bool)
-    if question.type == "date":
-        return isinstance(value, dt.date) or (isinstance(value, str) and not value.strip())
-    if question.type == "choice":
-        return isinstance(value, str)
-    return isinstance(value, list)
+    return value is None or kind_of(question).fits(question, value)
 
 
 def reconcile(session: Session, pack: Questionnaire) -> list[Notice]:
