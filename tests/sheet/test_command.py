@@ -152,7 +152,7 @@ def test_render_reports_a_changed_questionnaire_but_renders(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     answers = tmp_path / "svar.yaml"
-    text = EXAMPLE.read_text("utf-8").replace('version: "2026.11"', 'version: "2025.01"')
+    text = EXAMPLE.read_text("utf-8").replace('version: "2026.12"', 'version: "2025.01"')
     answers.write_text(text.replace("answers:\n", "answers:\n  gammelt_svar: hej\n"), "utf-8")
     assert main(["render", str(answers), "-f", "md"]) == 0
     err = capsys.readouterr().err

@@ -182,7 +182,7 @@ def test_answers_read_in_words() -> None:
 @pytest.mark.parametrize("fmt", ["md", "txt"])
 def test_faders_as_bars_with_the_level_word(fmt: str) -> None:
     text = render_text(build_view(example(), pack(), "da"), fmt)
-    assert "Timer/tid          Skånebehov ○●○○○ Alm. vilkår  Tydeligt skånebehov" in text
+    assert "Timer/tid          Skånebehov ○●○○○ Alm. vilkår  En del skånebehov" in text
     assert "Ansvar             Skånebehov ●○○○○ Alm. vilkår  Stort skånebehov" in text
 
 
@@ -215,14 +215,14 @@ def test_tools_come_with_the_reason_in_words(fmt: str) -> None:
     tools = {t.id: t for t in view.tools}
     assert "paragraf_56" not in tools and "fast_track" not in tools  # never suggested
     assert tools["delvis_raskmelding"].reasons == [
-        "Timer/tid – Tydeligt skånebehov",
-        "Hvor mange timer, tænker du, at du vil kunne klare i en delvis raskmelding? – 12 timer pr. uge",
+        "Timer/tid (En del skånebehov)",
+        "Hvor mange timer, tænker du, at du vil kunne klare i en delvis raskmelding? (12 timer pr. uge)",
     ]
     assert tools["fastholdelsesplan"].reasons == [
-        "Har du og din arbejdsgiver lavet en fastholdelsesplan? – Nej"
+        "Har du og din arbejdsgiver lavet en fastholdelsesplan? (Nej)"
     ]
-    assert shows(view, fmt, "Fordi")
-    assert shows(view, fmt, "Ansvar – Stort skånebehov")
+    assert shows(view, fmt, "Foreslået ud fra mine svar:")
+    assert shows(view, fmt, "Ansvar (Stort skånebehov)")
 
 
 def test_a_long_text_answer_is_shortened_in_a_reason() -> None:
@@ -230,8 +230,8 @@ def test_a_long_text_answer_is_shortened_in_a_reason() -> None:
     session.set_answer("forsikring_hvad", "Samtaler med en psykolog " * 20)
     view = build_view(session, pack(SMALL_PACK), "da")
     (reason,) = {t.id: t for t in view.tools}["forsikringsraad"].reasons
-    assert reason.startswith("Hvad dækker den? – Samtaler med en psykolog")
-    assert reason.endswith(" …") and len(reason) < 120
+    assert reason.startswith("Hvad dækker den? (Samtaler med en psykolog")
+    assert reason.endswith(" …)") and len(reason) < 120
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -270,14 +270,14 @@ def test_order_of_the_sections() -> None:
     text = render_text(build_view(example(), pack(), "da"), "txt")
     order = [
         "Forberedelse til opfølgningssamtalen",
-        "Samtalen: 3. december 2026",
-        "Hvor jeg er nu",
+        "Dato for samtalen: 3. december 2026",
+        "Hvor jeg står nu",
         "Mixerpulten",
         "Det har I allerede talt om",
         "Hvad kan du selv gøre?",
         "Redskaber, det kan være værd at spørge ind til",
         "Det vil jeg gerne spørge om",
-        "Regler pr. 1. november 2026",
+        "Regler pr. 1. december 2026",
         "Det er mig, der bestemmer",
     ]
     positions = [text.index(words) for words in order]

@@ -329,7 +329,7 @@ async def test_the_suggested_tools_are_the_sheets(
         assert shown == [tool.name for tool in expected]
         assert "Fastholdelsesplan" not in shown
         first = text_of(screen.query(".walk-tool").first())
-        assert "Fordi: Timer/tid – Tydeligt skånebehov" in first
+        assert "Foreslået ud fra dine svar: Timer/tid (En del skånebehov)" in first
 
         await pilot.press("p")
         await pilot.pause()
