@@ -7,7 +7,7 @@ to `eval`: a pack written by someone else cannot run code here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -30,8 +30,10 @@ class Compare(_Strict):
     not_equals: Scalar | None = None
     in_: list[Scalar] | None = Field(default=None, alias="in")
     contains: str | None = None
-    at_least: float | None = None
-    at_most: float | None = None
+    # A date bound compares with date answers only, a number with numbers and fader
+    # positions only; the checker refuses the other pairings.
+    at_least: float | dt.date | None = None
+    at_most: float | dt.date | None = None
     answered: bool | None = None
 
     @model_validator(mode="after")
@@ -141,7 +143,13 @@ def _compare(compare: Compare, facts: Facts) -> bool:
         return value in operand
     if op == "contains":
         return isinstance(value, list) and operand in value
-    number = _number(value)
+    if isinstance(operand, dt.date):
+        if not isinstance(value, dt.date):
+            return False
+        if isinstance(value, dt.datetime):  # a time of day, written into the file by hand
+            value = value.date()
+        return bool(value >= operand if op == "at_least" else value <= operand)
+    number = None if isinstance(value, dt.date) else _number(value)
     if number is None:
         return False
     return bool(number >= operand if op == "at_least" else number <= operand)
@@ -158,6 +166,25 @@ def holds(condition: Condition | None, facts: Facts) -> bool:
     if isinstance(condition, NotOf):
         return not holds(condition.not_, facts)
     return _compare(condition, facts)
+
+
+def visible_in_order(questions: Iterable[tuple[str, Condition | None]], facts: Facts) -> set[str]:
+    """The ids of the questions shown, given as (id, visible_if) in the pack's order.
+
+    Visibility is decided once, in that order: a condition that names a hidden
+    question reads its answer as unanswered, so hiding a question hides what
+    depends on it. The checker lets a condition name only earlier questions, which
+    makes one pass enough.
+    """
+    shown: set[str] = set()
+    answers: dict[str, Any] = {}
+    seen = Facts(answers, facts.faders)
+    for ident, condition in questions:
+        if holds(condition, seen):
+            shown.add(ident)
+            if ident in facts.answers:
+                answers[ident] = facts.answers[ident]
+    return shown
 
 
 def reasons(condition: Condition, facts: Facts) -> list[Compare]:

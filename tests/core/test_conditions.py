@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from mixerpult.conditions import Compare, Condition, Facts, holds, reasons
+from mixerpult.conditions import Compare, Condition, Facts, holds, reasons, visible_in_order
 
 ADAPTER: TypeAdapter[Condition] = TypeAdapter(Condition)
 
@@ -50,6 +52,61 @@ FACTS = Facts(
 )
 def test_holds(data: object, expected: bool) -> None:
     assert holds(cond(data), FACTS) is expected
+
+
+DATES = Facts(
+    answers={"moede": dt.date(2026, 12, 3), "stempel": dt.datetime(2026, 12, 3, 9, 0), "timer": 20},
+    faders={"tid": 2},
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"answer": "moede", "at_least": dt.date(2026, 12, 1)}, True),
+        ({"answer": "moede", "at_least": dt.date(2026, 12, 4)}, False),
+        ({"answer": "moede", "at_most": dt.date(2026, 12, 3)}, True),
+        ({"answer": "moede", "at_most": dt.date(2026, 12, 2)}, False),
+        ({"answer": "stempel", "at_least": dt.date(2026, 12, 3)}, True),  # a time of day, by hand
+        ({"answer": "moede", "at_least": 3}, False),  # a date is never a number
+        ({"answer": "timer", "at_least": dt.date(2026, 1, 1)}, False),  # nor a number a date
+        ({"fader": "tid", "at_most": dt.date(2026, 1, 1)}, False),
+        ({"answer": "mangler", "at_least": dt.date(2026, 1, 1)}, False),
+    ],
+)
+def test_dates_compare_with_dates_only(data: object, expected: bool) -> None:
+    assert holds(cond(data), DATES) is expected
+
+
+def test_a_date_operand_stays_a_date_and_a_number_a_number() -> None:
+    on_date = cond({"answer": "moede", "at_least": dt.date(2026, 12, 1)})
+    on_number = cond({"answer": "timer", "at_most": 3})
+    assert isinstance(on_date, Compare) and on_date.at_least == dt.date(2026, 12, 1)
+    assert isinstance(on_number, Compare) and on_number.at_most == 3.0
+
+
+def test_visibility_in_order_reads_a_hidden_answer_as_unanswered() -> None:
+    questions = [
+        ("har_plan", None),
+        ("plan", cond({"answer": "har_plan", "equals": "ja"})),
+        ("plan_detaljer", cond({"answer": "plan", "answered": True})),
+        ("uden_plan", cond({"answer": "plan", "answered": False})),
+        (
+            "altid",
+            cond(
+                {
+                    "any": [
+                        {"answer": "har_plan", "answered": True},
+                        {"answer": "plan", "answered": True},
+                    ]
+                }
+            ),
+        ),
+    ]
+    facts = Facts({"har_plan": "nej", "plan": "En plan fra før"}, {})
+    assert visible_in_order(questions, facts) == {"har_plan", "uden_plan", "altid"}
+    facts = Facts({"har_plan": "ja", "plan": "En plan"}, {})
+    assert visible_in_order(questions, facts) == {"har_plan", "plan", "plan_detaljer", "altid"}
 
 
 def test_no_condition_holds() -> None:
