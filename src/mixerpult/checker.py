@@ -226,6 +226,8 @@ def _takes(kind: str, path: Path_, data: Any) -> str:
             return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun} ({shape})"
         if key == "mixerpult":
             return "a mapping with title, question, low, high and channels"
+    if kind == "list_type" and key == "levels":
+        return "a list of level words, one for each position"
     if kind == "list_type" and key in _ITEMS:
         return f"a list of {_ITEMS[str(key)][0]}s"
     if kind == "list_type" and key == "in":
@@ -529,7 +531,9 @@ def _unique(ident: Any, path: Path_, seen: dict[str, Path_], what: str, report: 
 
 
 def _check_scale(scale: Any, path: Path_, report: _Report) -> None:
-    if isinstance(scale, int) and not isinstance(scale, bool) and scale < 2:
+    if isinstance(scale, bool):  # the model would read true as a scale of 1
+        report.add(path, f"a scale is a number of steps (got {str(scale).lower()})")
+    elif isinstance(scale, int) and scale < 2:
         report.add(path, f"a scale needs at least 2 steps (got {scale})")
 
 

@@ -274,3 +274,11 @@ def test_missing_folder_is_an_error(tmp_path: Path) -> None:
     result = _run_check(str(tmp_path / "nowhere"))
     assert result.returncode == 1
     assert "no such file or folder" in result.stdout
+
+
+def test_a_scale_of_true_is_refused(tmp_path: Path) -> None:
+    """YAML reads `scale: yes` as true, which the model would take for a scale of 1."""
+    text = (PACKS / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "pack.yaml"
+    path.write_text(text.replace("  scale: 5", "  scale: yes"), encoding="utf-8")
+    assert "mixerpult.scale: a scale is a number of steps (got true)" in str(check_file(path)[1])
