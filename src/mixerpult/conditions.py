@@ -7,7 +7,7 @@ to `eval`: a pack written by someone else cannot run code here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -166,25 +166,6 @@ def holds(condition: Condition | None, facts: Facts) -> bool:
     if isinstance(condition, NotOf):
         return not holds(condition.not_, facts)
     return _compare(condition, facts)
-
-
-def visible_in_order(questions: Iterable[tuple[str, Condition | None]], facts: Facts) -> set[str]:
-    """The ids of the questions shown, given as (id, visible_if) in the pack's order.
-
-    Visibility is decided once, in that order: a condition that names a hidden
-    question reads its answer as unanswered, so hiding a question hides what
-    depends on it. The checker lets a condition name only earlier questions, which
-    makes one pass enough.
-    """
-    shown: set[str] = set()
-    answers: dict[str, Any] = {}
-    seen = Facts(answers, facts.faders)
-    for ident, condition in questions:
-        if holds(condition, seen):
-            shown.add(ident)
-            if ident in facts.answers:
-                answers[ident] = facts.answers[ident]
-    return shown
 
 
 def reasons(condition: Condition, facts: Facts) -> list[Compare]:

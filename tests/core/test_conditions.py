@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from mixerpult.conditions import Compare, Condition, Facts, holds, reasons, visible_in_order
+from mixerpult.conditions import Compare, Condition, Facts, holds, reasons
 
 ADAPTER: TypeAdapter[Condition] = TypeAdapter(Condition)
 
@@ -83,30 +83,6 @@ def test_a_date_operand_stays_a_date_and_a_number_a_number() -> None:
     on_number = cond({"answer": "timer", "at_most": 3})
     assert isinstance(on_date, Compare) and on_date.at_least == dt.date(2026, 12, 1)
     assert isinstance(on_number, Compare) and on_number.at_most == 3.0
-
-
-def test_visibility_in_order_reads_a_hidden_answer_as_unanswered() -> None:
-    questions = [
-        ("har_plan", None),
-        ("plan", cond({"answer": "har_plan", "equals": "ja"})),
-        ("plan_detaljer", cond({"answer": "plan", "answered": True})),
-        ("uden_plan", cond({"answer": "plan", "answered": False})),
-        (
-            "altid",
-            cond(
-                {
-                    "any": [
-                        {"answer": "har_plan", "answered": True},
-                        {"answer": "plan", "answered": True},
-                    ]
-                }
-            ),
-        ),
-    ]
-    facts = Facts({"har_plan": "nej", "plan": "En plan fra før"}, {})
-    assert visible_in_order(questions, facts) == {"har_plan", "uden_plan", "altid"}
-    facts = Facts({"har_plan": "ja", "plan": "En plan"}, {})
-    assert visible_in_order(questions, facts) == {"har_plan", "plan", "plan_detaljer", "altid"}
 
 
 def test_no_condition_holds() -> None:
