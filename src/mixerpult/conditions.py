@@ -30,8 +30,10 @@ class Compare(_Strict):
     not_equals: Scalar | None = None
     in_: list[Scalar] | None = Field(default=None, alias="in")
     contains: str | None = None
-    at_least: float | None = None
-    at_most: float | None = None
+    # A date bound compares with date answers only, a number with numbers and fader
+    # positions only; the checker refuses the other pairings.
+    at_least: float | dt.date | None = None
+    at_most: float | dt.date | None = None
     answered: bool | None = None
 
     @model_validator(mode="after")
@@ -141,7 +143,13 @@ def _compare(compare: Compare, facts: Facts) -> bool:
         return value in operand
     if op == "contains":
         return isinstance(value, list) and operand in value
-    number = _number(value)
+    if isinstance(operand, dt.date):
+        if not isinstance(value, dt.date):
+            return False
+        if isinstance(value, dt.datetime):  # a time of day, written into the file by hand
+            value = value.date()
+        return bool(value >= operand if op == "at_least" else value <= operand)
+    number = None if isinstance(value, dt.date) else _number(value)
     if number is None:
         return False
     return bool(number >= operand if op == "at_least" else number <= operand)

@@ -12,7 +12,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from mixerpult.conditions import Condition
 
@@ -22,7 +23,13 @@ Text = dict[str, str]
 
 QUESTION_TYPES = ("text", "long_text", "number", "choice", "multi_choice", "yes_no", "date")
 SHEET_PLACES = ("situation", "answers", "own_questions", "none")
-ROLES = ("first_name", "meeting_date", "weekly_hours")
+ROLE_TYPES: dict[str, tuple[str, ...]] = {
+    # role: the question types that can play it (the sheet's head reads these answers)
+    "first_name": ("text",),
+    "meeting_date": ("date",),
+    "weekly_hours": ("number",),
+}
+ROLES = tuple(ROLE_TYPES)
 # Pages of the wizard that are not steps of a pack; a step may not take their names,
 # since the answers file records the page the user was on by this id.
 CONSOLE = "mixerpult"
@@ -35,6 +42,20 @@ def tr(text: Text | None, lang: str, fallback: str = "da") -> str:
     if not text:
         return ""
     return text.get(lang) or text.get(fallback) or next(iter(text.values()), "")
+
+
+def _known_role(role: str) -> str:
+    # Checked against the table when validating, not as a Literal, so that a new role
+    # is one line of ROLE_TYPES; reported like a Literal's error, with a did-you-mean.
+    if role not in ROLE_TYPES:
+        expected = ", ".join(f"'{r}'" for r in ROLE_TYPES)
+        raise PydanticCustomError(
+            "literal_error", "Input should be {expected}", {"expected": expected}
+        )
+    return role
+
+
+Role = Annotated[str, AfterValidator(_known_role)]
 
 
 class _Model(BaseModel):
@@ -54,7 +75,7 @@ class _QuestionBase(_Model):
     error: Text | None = None
     health: bool = False
     visible_if: Condition | None = None
-    role: Literal["first_name", "meeting_date", "weekly_hours"] | None = None
+    role: Role | None = None
 
 
 class TextQuestion(_QuestionBase):
@@ -96,6 +117,8 @@ class Channel(_Model):
     label: Text
     help: Text | None = None
     scale: int | None = None
+    levels: list[Text] | None = None
+    """Words for this channel's own positions, low to high; else the mixerpult's."""
     note: bool = True
     health: bool = False
 
@@ -127,14 +150,18 @@ class Mixerpult(_Model):
         return position
 
     def level(self, channel: Channel, position: int | None, lang: str) -> str:
-        """The position in words, e.g. 'Noget skånebehov' (or '3/5' without levels);
-        '' for a fader not set or off the scale."""
+        """The position in words, e.g. 'Noget skånebehov' (or '3/5' without levels
+        that fit the channel's scale); '' for a fader not set or off the scale.
+
+        The channel's own levels come first, then the mixerpult's if there are as
+        many as the channel has positions."""
         position = self.on_scale(channel, position)
         if position is None:
             return ""
         scale = self.scale_of(channel)
-        if self.levels and len(self.levels) == scale:
-            return tr(self.levels[position - 1], lang)
+        for levels in (channel.levels, self.levels):
+            if levels and len(levels) == scale:
+                return tr(levels[position - 1], lang)
         return f"{position}/{scale}"
 
 

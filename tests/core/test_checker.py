@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import subprocess
 import sys
+from collections.abc import Iterator
+from functools import reduce
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
-from mixerpult.checker import check_file, check_path
+from mixerpult import questionnaire as qn
+from mixerpult.checker import check_data, check_file, check_path
+from mixerpult.questionnaire import load_pack
+from mixerpult.yamlsource import load_file
 
-BROKEN = Path(__file__).resolve().parent.parent / "packs" / "broken"
+PACKS = Path(__file__).resolve().parent.parent / "packs"
+BROKEN = PACKS / "broken"
 
 # file -> findings that must be printed, as "LINE:COLUMN: text" fragments
 EXPECTED: dict[str, list[str]] = {
@@ -38,8 +48,45 @@ EXPECTED: dict[str, list[str]] = {
     "22_missing_fact_date": ["44:5: error: facts[0]: missing key 'checked'"],
     "24_reserved_step_id": ["7:9: error: steps[0].id: 'review' is the name of one of the wizard's own pages"],
     "25_impossible_date": ["47:14: error: not valid YAML: '2026-02-30' is not a possible value"],
-    "26_empty_options": ["21:17: error: steps[0].questions[2].options: Input should be a valid list",
+    "26_empty_options": ["21:17: error: steps[0].questions[2].options: 'options' must be a list of options; here it is empty",
                          "25:44: error: steps[0].questions[3].visible_if.equals: this comparison can never hold"],
+    "27_visible_if_cycle": ["13:21: error: steps[0].questions[0].visible_if: the conditions go round in a circle: 'navn' depends on 'plan_tekst', 'plan_tekst' on 'plan', 'plan' on 'navn'",
+                            "13:30: error: steps[0].questions[0].visible_if.answer: 'plan_tekst' comes later in the pack (step 'mere'); a condition can name only questions that come before it"],
+    "28_condition_on_later_question": ["13:30: error: steps[0].questions[0].visible_if.answer: 'plan' comes later in the same step; a condition can name only questions that come before it",
+                                       "17:30: error: steps[0].questions[1].visible_if.answer: 'timer' comes later in the pack (step 'mere')"],
+    "29_text_compared_with_number": ["19:53: error: steps[0].questions[2].visible_if.at_least: this comparison can never hold: 'timer_tekst' is text, not a number; did you mean 'timer'?",
+                                     "23:51: error: steps[0].questions[3].visible_if.equals: this comparison can never hold: 'timer_tekst' is text: compare it with text; did you mean 'timer'?"],
+    "30_contains_compatible_ids": ["23:30: error: steps[0].questions[2].visible_if.answer: unknown question 'hjaelpe'; did you mean 'hjaelp_fra'?",
+                                   "27:48: error: steps[0].questions[3].visible_if.contains: this comparison can never hold: 'hjaelp' is a single choice; use 'equals'; did you mean 'hjaelp_fra'?",
+                                   "31:30: error: steps[0].questions[4].visible_if.answer: 'tid' is a channel of the mixerpult, not a question: write 'fader: tid'"],
+    "31_yes_no_and_options": ["22:50: error: steps[0].questions[2].visible_if.equals: this comparison can never hold: 'forsikring' is yes/no: compare it with true or false (without quotes)",
+                              "26:40: error: steps[0].questions[3].visible_if.in: this comparison can never hold: 'plan' has no option 'nejj'; did you mean 'nej'?"],
+    "32_date_compared_with_number": ["19:46: error: steps[0].questions[2].visible_if.at_least: this comparison can never hold: 'dato' is a date: compare it with a date such as 2026-12-01",
+                                     "23:46: error: steps[0].questions[3].visible_if.at_most: this comparison can never hold: 'timer' is a number: compare it with a number",
+                                     "27:44: error: steps[0].questions[4].visible_if.at_least: this comparison can never hold: fader 'tid' is a position from 1 to 5"],
+    "33_impossible_conditions": ["22:40: error: steps[0].questions[2].visible_if.in: this comparison can never hold: the list is empty",
+                                 "29:15: error: steps[0].questions[3].visible_if.all[1]: this 'all' can never hold: 'plan' cannot equal both 'ja' and 'nej'",
+                                 "37:15: error: steps[0].questions[4].visible_if.all[2]: this 'all' can never hold: 'timer' cannot be at least 30 and at most 10",
+                                 "44:21: error: steps[0].questions[5].visible_if.all[1].all[0]: this 'all' can never hold: 'navn' cannot be both answered and unanswered"],
+    "34_role_on_wrong_type": ["17:15: error: steps[0].questions[1].role: the role 'meeting_date' needs a question of type date; 'dato' is text",
+                              "21:15: error: steps[0].questions[2].role: the role 'weekly_hours' needs a question of type number; 'timer' is long_text",
+                              "25:15: error: steps[0].questions[3].role: duplicate role 'first_name' (first at steps[0].questions[0].role)",
+                              "29:15: error: steps[0].questions[4].role: 'meeting_day' is not allowed; did you mean 'meeting_date'? (one of: first_name, meeting_date, weekly_hours)"],
+    "35_channel_levels": ["38:61: error: mixerpult.channels[1].scale: channel 'opgaver' has a scale of 5, but the mixerpult's levels are 3 words: give 'opgaver' its own 'levels' (5 words)",
+                          "42:15: error: mixerpult.channels[2].levels: 3 levels for channel 'ansvar', whose scale is 2"],
+    "36_fact_checked_in_future": ["47:14: error: facts[0].checked: checked in the future: 2999-01-01 is after today"],
+    "37_wrong_kind_of_value": ["13:17: error: steps[0].questions[0].health: 'health' must be true or false; here it is the text 'maybe'",
+                               "14:21: error: steps[0].questions[0].max_length: 'max_length' must be a number greater than 0; here it is the number 0",
+                               "18:14: error: steps[0].questions[1].min: 'min' must be a number; here it is a list",
+                               "27:44: error: steps[0].questions[3].visible_if.equals: 'equals' must be one value: text, a number, true or false, or a date; here it is a list (to compare with several values, use 'in')",
+                               "28:9: error: steps[0].questions[4]: missing key 'type' (one of: text, long_text, number, choice, multi_choice, yes_no, date)",
+                               "30:9: error: steps[0].questions[5]: each item of 'questions' must be a question (a mapping with id, type and label); here it is the text 'Et spørgsmål'",
+                               "33:10: error: mixerpult.title: 'title' must be a text in each language, such as {da: …, en: …}; here it is the text 'Mixerpulten'",
+                               "37:10: error: mixerpult.scale: 'scale' must be a whole number; here it is the text 'fem'",
+                               "38:13: error: mixerpult.channels: 'channels' must have at least 1 channel; here it is empty",
+                               "43:39: error: tools[0].suggest_if.at_most: 'at_most' must be a number or a date; here it is the text 'lav'",
+                               "44:13: error: tools[0].source: 'source' must be text; here it is the number 2026: put it in quotes",
+                               "49:14: error: facts[0].checked: 'checked' must be a date such as 2026-11-01; here it is the text 'snart'"],
     "23_multi_errors": ["11:15: error: steps[0].questions[0].type: unknown type 'txt'; did you mean 'text'?",
                         "13:9: error: steps[0].questions[0].hjælp: unknown key 'hjælp'; did you mean 'help'?"],
 }  # fmt: skip
@@ -77,6 +124,109 @@ def test_an_answers_file_is_named_as_such(root: Path) -> None:
         f"{path}:9:1: error: the file: this is an answers file, not a question pack"
         " (`mixerpult render` reads it)"
     ]
+
+
+def test_a_wrong_value_is_reported_once() -> None:
+    """The structure pass says what a value must be; the linter adds nothing to it."""
+    path = BROKEN / "37_wrong_kind_of_value.yaml"
+    at_equals = [p for p in check_file(path)[1] if (p.line, p.column) == (27, 44)]
+    assert len(at_equals) == 1, at_equals
+
+
+def _paths(data: Any, here: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield here
+    children = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else ()
+    )
+    for key, child in children:
+        yield from _paths(child, (*here, key))
+
+
+WRONG_VALUES: list[Any] = [None, [], {}, "x y", 0, 1.5, True, dt.date(2026, 1, 1),
+                           dt.datetime(2026, 1, 1, 10, 30), [1], {"x": 1}, float("nan")]  # fmt: skip
+
+
+def _library_messages(data: Any) -> set[str]:
+    try:
+        qn.Questionnaire.model_validate(data)
+    except ValidationError as exc:
+        return {str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()}
+    return set()
+
+
+def test_no_library_message_reaches_the_author() -> None:
+    """Every value of a pack replaced by values of the wrong kind: the checker says what
+    the key takes in its own words, never pydantic's ("Input should be a valid list")."""
+    base, smap = load_file(PACKS / "valid" / "graph.yaml")
+    ours = {"a comparison names exactly one of 'answer' or 'fader'"}
+    seen: set[str] = set()
+    shapes: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for path in list(_paths(base))[1:]:
+        # One path of each shape: every question's label is checked the same way.
+        shapes.setdefault(tuple("#" if isinstance(k, int) else k for k in path), path)
+    for path in shapes.values():
+        for value in [*WRONG_VALUES, "<deleted>"]:
+            data = copy.deepcopy(base)
+            parent = reduce(lambda d, k: d[k], path[:-1], data)
+            if value == "<deleted>":
+                del parent[path[-1]]
+            else:
+                parent[path[-1]] = value
+            library = {m for m in _library_messages(data) if not m.startswith(tuple(ours))}
+            library = {m for m in library if "comparison has exactly one operator" not in m}
+            seen |= library
+            for problem in check_data(data, smap, Path("pack.yaml"))[1]:
+                text = problem.message.split(": ", 1)[1]
+                assert not any(m in text for m in library), (path, value, str(problem))
+    assert len(seen) >= 15  # the test did reach pydantic's messages
+
+
+def test_facts_checked_today_are_fine(tmp_path: Path) -> None:
+    text = (PACKS / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "pack.yaml"
+    path.write_text(text.replace("2026-11-01", dt.date.today().isoformat()), encoding="utf-8")
+    assert check_file(path)[1] == []
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    path.write_text(text.replace("2026-11-01", tomorrow.isoformat()), encoding="utf-8")
+    assert "checked in the future" in str(check_file(path)[1])
+
+
+def test_a_new_role_is_one_line_of_the_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(qn.ROLE_TYPES, "first_sick_day", ("date",))
+    text = (PACKS / "valid" / "graph.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "pack.yaml"
+    path.write_text(text.replace("role: meeting_date", "role: first_sick_day"), "utf-8")
+    pack, problems = check_file(path)
+    assert problems == [] and pack is not None
+    assert pack.by_role("first_sick_day") is pack.questions["moededato"]
+    path.write_text(text.replace("role: first_name", "role: first_sick_day"), "utf-8")
+    assert "needs a question of type date; 'navn' is text" in str(check_file(path)[1])
+
+
+def test_each_channel_has_its_own_level_words() -> None:
+    pack = load_pack(PACKS / "valid" / "graph.yaml")
+    mixer = pack.mixerpult
+    assert mixer is not None
+    tid, samme, ansvar = (pack.channels[c] for c in ("tid", "samme", "ansvar"))
+    assert mixer.level(tid, 2, "da") == "Midt"
+    assert mixer.level(samme, 3, "en") == "High"  # its own scale, as long as the pack's
+    assert mixer.level(ansvar, 2, "da") == "Meget"
+    assert mixer.level(ansvar, 3, "da") == ""  # off its scale
+    wider = ansvar.model_copy(update={"scale": 4, "levels": None})
+    assert mixer.level(wider, 3, "da") == "3/4"  # the pack's 3 words do not fit 4 positions
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (PACKS / "valid").glob("*.yaml")))
+def test_valid_packs_are_clean(name: str) -> None:
+    pack, problems = check_file(PACKS / "valid" / name)
+    assert [str(p) for p in problems] == []
+    assert pack is not None
 
 
 def test_minimal_pack_is_clean(minimal_pack_path: Path) -> None:
@@ -124,3 +274,11 @@ def test_missing_folder_is_an_error(tmp_path: Path) -> None:
     result = _run_check(str(tmp_path / "nowhere"))
     assert result.returncode == 1
     assert "no such file or folder" in result.stdout
+
+
+def test_a_scale_of_true_is_refused(tmp_path: Path) -> None:
+    """YAML reads `scale: yes` as true, which the model would take for a scale of 1."""
+    text = (PACKS / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "pack.yaml"
+    path.write_text(text.replace("  scale: 5", "  scale: yes"), encoding="utf-8")
+    assert "mixerpult.scale: a scale is a number of steps (got true)" in str(check_file(path)[1])

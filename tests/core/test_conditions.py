@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
@@ -50,6 +52,37 @@ FACTS = Facts(
 )
 def test_holds(data: object, expected: bool) -> None:
     assert holds(cond(data), FACTS) is expected
+
+
+DATES = Facts(
+    answers={"moede": dt.date(2026, 12, 3), "stempel": dt.datetime(2026, 12, 3, 9, 0), "timer": 20},
+    faders={"tid": 2},
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"answer": "moede", "at_least": dt.date(2026, 12, 1)}, True),
+        ({"answer": "moede", "at_least": dt.date(2026, 12, 4)}, False),
+        ({"answer": "moede", "at_most": dt.date(2026, 12, 3)}, True),
+        ({"answer": "moede", "at_most": dt.date(2026, 12, 2)}, False),
+        ({"answer": "stempel", "at_least": dt.date(2026, 12, 3)}, True),  # a time of day, by hand
+        ({"answer": "moede", "at_least": 3}, False),  # a date is never a number
+        ({"answer": "timer", "at_least": dt.date(2026, 1, 1)}, False),  # nor a number a date
+        ({"fader": "tid", "at_most": dt.date(2026, 1, 1)}, False),
+        ({"answer": "mangler", "at_least": dt.date(2026, 1, 1)}, False),
+    ],
+)
+def test_dates_compare_with_dates_only(data: object, expected: bool) -> None:
+    assert holds(cond(data), DATES) is expected
+
+
+def test_a_date_operand_stays_a_date_and_a_number_a_number() -> None:
+    on_date = cond({"answer": "moede", "at_least": dt.date(2026, 12, 1)})
+    on_number = cond({"answer": "timer", "at_most": 3})
+    assert isinstance(on_date, Compare) and on_date.at_least == dt.date(2026, 12, 1)
+    assert isinstance(on_number, Compare) and on_number.at_most == 3.0
 
 
 def test_no_condition_holds() -> None:

@@ -117,6 +117,8 @@ def test_no_cache_folder_is_no_problem(pack_path: Path, cache_home: Path) -> Non
 def test_a_pack_that_json_would_change_is_not_cached(pack_path: Path) -> None:
     # A date in a condition comes back from JSON as a string: keep such a pack out.
     text = pack_path.read_text(encoding="utf-8")
+    # (`navn` made a date question, since the checker refuses a text compared with a date.)
+    text = text.replace("- id: navn\n        type: text", "- id: navn\n        type: date")
     pack_path.write_text(
         text.replace(
             "visible_if: {answer: plan, equals: ja}",
