@@ -74,7 +74,6 @@ EXPECTED: dict[str, list[str]] = {
                               "29:15: error: steps[0].questions[4].role: 'meeting_day' is not allowed; did you mean 'meeting_date'? (one of: first_name, meeting_date, weekly_hours)"],
     "35_channel_levels": ["38:61: error: mixerpult.channels[1].scale: channel 'opgaver' has a scale of 5, but the mixerpult's levels are 3 words: give 'opgaver' its own 'levels' (5 words)",
                           "42:15: error: mixerpult.channels[2].levels: 3 levels for channel 'ansvar', whose scale is 2"],
-    "36_fact_checked_in_future": ["47:14: error: facts[0].checked: checked in the future: 2999-01-01 is after today"],
     "37_wrong_kind_of_value": ["13:17: error: steps[0].questions[0].health: 'health' must be true or false; here it is the text 'maybe'",
                                "14:21: error: steps[0].questions[0].max_length: 'max_length' must be a number greater than 0; here it is the number 0",
                                "18:14: error: steps[0].questions[1].min: 'min' must be a number; here it is a list",
@@ -192,7 +191,11 @@ def test_facts_checked_today_are_fine(tmp_path: Path) -> None:
     assert check_file(path)[1] == []
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     path.write_text(text.replace("2026-11-01", tomorrow.isoformat()), encoding="utf-8")
-    assert "checked in the future" in str(check_file(path)[1])
+    pack, problems = check_file(path)
+    # Said, but no stop: a wizard on a computer whose clock is wrong must still open.
+    assert pack is not None
+    assert [p.severity for p in problems] == ["warning"]
+    assert "checked in the future" in str(problems[0])
 
 
 def test_a_new_role_is_one_line_of_the_table(
