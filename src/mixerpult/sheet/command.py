@@ -49,7 +49,7 @@ def render_command(args: argparse.Namespace) -> int:
     """Render the sheet for the command line's arguments; returns the exit status."""
     from mixerpult import store
     from mixerpult.answers import notice_text, reconcile
-    from mixerpult.questionnaire import PackError, load_pack
+    from mixerpult.packs import PackError, load_pack
     from mixerpult.resources import default_pack_path
 
     ui = args.lang or "da"

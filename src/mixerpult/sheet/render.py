@@ -13,10 +13,10 @@ from pathlib import Path
 from types import TracebackType
 
 from mixerpult.answers import Session
+from mixerpult.files import write_private
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.sheet.templates import TEMPLATE_NAMES, environment
 from mixerpult.sheet.view import SheetView, build_view
-from mixerpult.store import write_private
 
 FORMATS = ("md", "html", "txt", "pdf")
 SUFFIXES = {"md": ".md", "html": ".html", "txt": ".txt", "pdf": ".pdf"}

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def build_app(args: argparse.Namespace) -> MixerpultApp | str:
     """The wizard for the command line's arguments, or why it cannot start."""
     from mixerpult.i18n import t
-    from mixerpult.questionnaire import PackError, load_pack
+    from mixerpult.packs import PackError, load_pack
     from mixerpult.resources import default_pack_path
     from mixerpult.store import default_path
 

@@ -30,7 +30,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
-from mixerpult import store
+from mixerpult import files, store
 from mixerpult.answers import Session, notice_text, reconcile
 from mixerpult.i18n import LANGUAGES, t
 from mixerpult.questionnaire import Questionnaire
@@ -96,7 +96,7 @@ class MixerpultApp(App[int]):
         self.save_delay = save_delay
         """Seconds between a change and its save (0: save at once, as the snapshots do)."""
         self._use_lock = lock
-        self._lock: store.Lock | None = None
+        self._lock: files.Lock | None = None
         self.session: Session | None = None
         """The answers being edited (None until the file is read, or while it is broken)."""
         self.warned: set[str] = set()
@@ -130,10 +130,10 @@ class MixerpultApp(App[int]):
             self.hide_private = self.in_browser
         localize_bindings(self, self.ui_lang)
         if self._use_lock:
-            lock = store.Lock(self.answers_path)
+            lock = files.Lock(self.answers_path)
             try:
                 lock.acquire()
-            except store.FileLocked as exc:
+            except files.FileLocked as exc:
                 message = t("store_locked", self.ui_lang, path=short_path(exc.path))
                 self.exit(return_code=1, message=Text(message))
                 return
@@ -301,10 +301,10 @@ class MixerpultApp(App[int]):
             return None if self.save_now(offer_save_as=False) else self.last_save_problem()
         if path.exists():
             return t("save_as_exists", self.ui_lang, path=short_path(path))
-        lock: store.Lock | None = store.Lock(path)
+        lock: files.Lock | None = files.Lock(path)
         try:
             lock.acquire()  # type: ignore[union-attr]
-        except store.FileLocked:
+        except files.FileLocked:
             return t("store_locked", self.ui_lang, path=short_path(path))
         except OSError:
             lock = None  # no folder to lock in yet: saving will say what is wrong
