@@ -48,10 +48,22 @@ class SaveError(Explained):
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` (0700) if missing; an existing folder of the user's is left alone."""
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
+    """Create `folder` and any missing folder above it, each 0700; folders that exist (the
+    user's ~/Documents, say) are left exactly as they are."""
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    # From the top down, one at a time: mkdir(parents=True) would make the folders above
+    # with the umask's mode (0755), readable by everyone on the machine.
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made by someone else just now: theirs, so left alone
+        os.chmod(new, 0o700)  # a umask of 0o277 or such takes bits from mode
 
 
 def write_private(path: Path, content: str | bytes) -> None:
@@ -105,10 +117,10 @@ class FileLocked(Exception):
 
 
 class Lock:
-    """An advisory lock beside the answers file, released when the process ends.
+    """An advisory lock beside the answers file (`.NAME.lock`), released when the process ends.
 
-    fcntl locks die with their process, so a crashed wizard never leaves a
-    stale lock behind.
+    fcntl locks die with their process, so a crashed wizard never leaves a stale lock
+    behind; a clean exit removes the file too.
     """
 
     def __init__(self, path: Path) -> None:
@@ -119,16 +131,33 @@ class Lock:
         import fcntl
 
         ensure_private_dir(self.path.parent)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            raise FileLocked(self.path.with_name(self.path.name[1:-5])) from exc
-        self._fd = fd
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                os.close(fd)
+                raise FileLocked(self.path.with_name(self.path.name[1:-5])) from exc
+            # The holder removes the file as it lets go: a lock got just then is on a file
+            # that is gone, and the next wizard would lock a new one. Only the file that is
+            # there counts; otherwise try again.
+            try:
+                there = os.stat(self.path)
+            except FileNotFoundError:
+                os.close(fd)
+                continue
+            held = os.fstat(fd)
+            if (there.st_dev, there.st_ino) != (held.st_dev, held.st_ino):
+                os.close(fd)
+                continue
+            self._fd = fd
+            return
 
     def release(self) -> None:
         if self._fd is not None:
+            # Removed while still held, so no lock file is left behind after a clean exit.
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
             os.close(self._fd)
             self._fd = None
 
