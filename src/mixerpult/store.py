@@ -38,6 +38,15 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
+def sheets_dir() -> Path:
+    """Where sheets go when no folder is given: `Mixerpult` in the user's documents folder
+    (~/Documents/Mixerpult), where people look for what they made, not the hidden data
+    folder of the answers. Not made until a sheet is written (then 0700)."""
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / "Mixerpult"
+
+
 # -- reading ---------------------------------------------------------------
 
 

@@ -68,6 +68,13 @@ def test_files_are_private(tmp_path: Path, pack: Questionnaire) -> None:
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 
+def test_sheets_go_to_the_documents_folder_by_default() -> None:
+    from platformdirs import user_documents_path
+
+    assert store.sheets_dir() == user_documents_path() / "Mixerpult"
+    assert not store.sheets_dir().exists(), "made only when a sheet is written"
+
+
 def test_default_path_is_in_the_user_data_folder(tmp_path: Path) -> None:
     # conftest points XDG_DATA_HOME at a temp folder
     assert str(store.default_path()).startswith(os.environ["XDG_DATA_HOME"])

@@ -88,7 +88,7 @@ def render_command(args: argparse.Namespace) -> int:
 
     view = build_view(session, pack, lang, args.audience)
     formats = list(FORMATS) if args.format == "all" else [args.format]
-    targets = _targets(formats, args.output, answers_path.parent, view.file_stem, lang)
+    targets = _targets(formats, args.output, store.sheets_dir(), view.file_stem, lang)
     if isinstance(targets, str):
         return _fail(targets)
 
