@@ -7,6 +7,7 @@ inside `run_wizard`, so `mixerpult check` and `render` never pay for them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from typing import TYPE_CHECKING
 
@@ -60,4 +61,9 @@ def run_wizard(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    farewell = app.farewell()
+    if farewell:
+        # After SIGHUP the terminal may be gone; the answers are saved all the same.
+        with contextlib.suppress(OSError):
+            print(farewell, flush=True)
     return app.return_code or 0

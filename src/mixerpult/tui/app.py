@@ -106,6 +106,8 @@ class MixerpultApp(App[int]):
         self._save_error: store.SaveError | None = None
         self.rescued: Path | None = None
         """Where `rescue` last put the answers, until the answers file is written again."""
+        self.served = False
+        """Whether it ran in a browser tab (known only while it runs; `farewell` asks after)."""
         self._signals_installed: list[signal.Signals] = []
         self.shared_screen = shared_screen
         self.start_in_walkthrough = start_in_walkthrough
@@ -125,6 +127,7 @@ class MixerpultApp(App[int]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        self.served = self.in_browser
         if self.shared_screen is None:
             # Known only now: the driver that says so exists once the app runs.
             self.hide_private = self.in_browser
@@ -600,6 +603,15 @@ class MixerpultApp(App[int]):
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+    def farewell(self) -> str | None:
+        """After the app has ended in a terminal: one line that says where the answers are
+        (None if nothing was saved, or when served: the terminal is the server's)."""
+        if self.session is None or self.served or self.rescued is not None:
+            return None
+        if not self.answers_path.exists():
+            return None
+        return t("answers_kept_in", self.ui_lang, path=self.answers_path)
 
     def final_save(self) -> str | None:
         """After the app has ended: save what is left; a message for the terminal, if any."""
