@@ -18,6 +18,7 @@ CORE = [
     "store",
     "files",
     "packs",
+    "language",
     "checker",
     "yamlsource",
     "i18n",

@@ -18,21 +18,22 @@ if TYPE_CHECKING:
 def build_app(args: argparse.Namespace) -> MixerpultApp | str:
     """The wizard for the command line's arguments, or why it cannot start."""
     from mixerpult.i18n import t
+    from mixerpult.language import run_language
     from mixerpult.packs import PackError, load_pack
     from mixerpult.resources import default_pack_path
     from mixerpult.store import default_path
 
     lang = getattr(args, "lang", None)
-    say = lang or "da"
+    answers = getattr(args, "file", None)
+    answers_path = answers.expanduser() if answers else default_path()
     pack_path = getattr(args, "questions", None) or default_pack_path()
     try:
         pack = load_pack(pack_path)
-    except PackError as exc:
-        return t("pack_unusable", say, path=pack_path, problems=str(exc))
-    except OSError as exc:
-        return t("pack_unusable", say, path=pack_path, problems=exc.strerror or str(exc))
-    answers = getattr(args, "file", None)
-    answers_path = answers.expanduser() if answers else default_path()
+    except (PackError, OSError) as exc:
+        # As the app would have chosen: --lang, else the answers' language (this pack is broken).
+        say = run_language(lang, answers_path, pack_path)
+        problems = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
+        return t("pack_unusable", say, path=pack_path, problems=problems)
 
     from mixerpult.tui.app import MixerpultApp
 
