@@ -294,8 +294,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _language_asked(words) or "da"
     with argparse_speaks(lang):
         args = build_parser(lang).parse_args(words)
-    if not hasattr(args, "lang"):  # pragma: no cover - the main parser always sets it
-        args.lang = None
     if args.where:
         from mixerpult.store import default_path
 
