@@ -265,7 +265,7 @@ def isolate_this_process(home: Path) -> None:
 
 def example_answers(path: Path, current_step: str | None = None) -> Path:
     """The example answers at `path`, matched to the shipped pack (so no "changed" notice)."""
-    from mixerpult.questionnaire import load_pack
+    from mixerpult.packs import load_pack
 
     data = yaml.safe_load(EXAMPLE_ANSWERS.read_text(encoding="utf-8"))
     data["questionnaire"]["hash"] = load_pack(SHIPPED_PACK).content_hash

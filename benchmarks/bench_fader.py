@@ -127,7 +127,7 @@ def main(runs: int = RUNS) -> None:
     )
     with sandbox() as home:
         isolate_this_process(home)
-        from mixerpult.questionnaire import load_pack
+        from mixerpult.packs import load_pack
 
         pack = load_pack(SHIPPED_PACK)
 

@@ -119,7 +119,7 @@ def main(runs: int = RUNS) -> None:
         report("start-up, 1,000-question pack", start_big[0], start_shipped[0], STARTUP_GOAL)
 
         isolate_this_process(home)
-        from mixerpult.questionnaire import load_pack
+        from mixerpult.packs import load_pack
 
         packs = {name: load_pack(path) for name, path in (("big", big), ("small", small))}
         packs["shipped"] = load_pack(SHIPPED_PACK)

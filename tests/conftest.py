@@ -26,8 +26,10 @@ def _private_homes_for_the_session(tmp_path_factory: pytest.TempPathFactory) -> 
 def _private_data_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Keep every test away from the real user's data folder."""
+    """Keep every test away from the real user's data folder, and from their documents
+    (where sheets go by default: ~/Documents/Mixerpult)."""
     home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("HOME", str(home / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))

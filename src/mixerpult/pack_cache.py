@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from mixerpult import __version__
+from mixerpult.files import SaveError, write_private
 from mixerpult.questionnaire import Questionnaire, content_hash
 from mixerpult.resources import user_cache_dir
 
@@ -72,8 +73,6 @@ def read(raw: bytes) -> Questionnaire | None:
 
 def write(raw: bytes, pack: Questionnaire) -> None:
     """Keep the checked model of the pack with these bytes (silently skipped if impossible)."""
-    from mixerpult import store
-
     path = cache_file(raw)
     if path is None:
         return
@@ -85,6 +84,6 @@ def write(raw: bytes, pack: Questionnaire) -> None:
     if again.model_copy(update={"content_hash": pack.content_hash}) != pack:
         return
     try:
-        store.write_private(path, data)
-    except store.SaveError:
+        write_private(path, data)
+    except SaveError:
         return

@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from functools import cached_property
-from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -235,42 +234,3 @@ class Questionnaire(_Model):
 def content_hash(raw: bytes) -> str:
     """A stable fingerprint of a pack file, stored with the answers."""
     return "sha256:" + hashlib.sha256(raw).hexdigest()
-
-
-class PackError(Exception):
-    """A question pack that cannot be used; `problems` lists every finding."""
-
-    def __init__(self, path: Path, problems: list[Any]) -> None:
-        self.path = path
-        self.problems = problems
-        lines = [str(p) for p in problems]
-        super().__init__("\n".join(lines) if lines else f"{path}: invalid question pack")
-
-
-def load_pack(path: Path) -> Questionnaire:
-    """Load and validate a pack; raise PackError with every problem found.
-
-    A pack whose very bytes passed before comes from the validated-pack cache
-    (`mixerpult.pack_cache`); `mixerpult check` never uses it.
-    """
-    from mixerpult import pack_cache
-    from mixerpult.yamlsource import MAX_PACK_BYTES
-
-    try:
-        # Too large a file is refused by check_file without being read; so here.
-        raw: bytes | None = None if path.stat().st_size > MAX_PACK_BYTES else path.read_bytes()
-    except OSError:
-        raw = None  # check_file says what is wrong with the file
-    if raw is not None and (cached := pack_cache.read(raw)) is not None:
-        return cached
-
-    from mixerpult.checker import check_file
-
-    pack, problems = check_file(path)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors or pack is None:
-        raise PackError(path, errors)
-    # Not if the file changed between the two reads: the cache is keyed by `raw`.
-    if raw is not None and pack.content_hash == content_hash(raw):
-        pack_cache.write(raw, pack)
-    return pack

@@ -48,10 +48,12 @@ def user_cache_dir(name: str) -> Path | None:
     """
     from platformdirs import user_cache_path
 
+    from mixerpult.files import ensure_private_dir
+
     base = user_cache_path("mixerpult", appauthor=False)
     try:
+        ensure_private_dir(base / name)
         for folder in (base, base / name):
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             # The cache names the packs and templates in use; a folder made by an older
             # version, or by hand, is made private too (both are mixerpult's own).
             if folder.stat().st_mode & 0o077:

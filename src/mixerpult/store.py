@@ -1,57 +1,29 @@
-"""Answers files on disk: found, read, written atomically, locked, kept private.
+"""Answers files on disk: found, read, saved, and set aside when they cannot be read.
 
-Health information lives here, so files are created 0600 in a 0700 folder,
-writes go through a temporary file that is fsynced and renamed (a crash or
-SIGKILL leaves the old or the new file, never half of one), and a file that
-cannot be read is set aside, never overwritten.
+Health information lives here, so saving goes through `mixerpult.files` (atomic,
+0600 in a 0700 folder, and the lock that keeps one wizard per file), and a file
+that cannot be read is set aside, never overwritten.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import errno
 import os
-import tempfile
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from mixerpult.answers import Session, SessionFormatError, session_from_data
+from mixerpult.files import Explained, write_private
+from mixerpult.files import SaveError as SaveError  # store.save raises it: part of this API
 from mixerpult.yamlsource import load_checked
 
 FILE_NAME = "answers.yaml"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
-class _Explained(Exception):
-    """An error whose reason is a string key (`reason_*` in strings/core.yaml), so the
-    wizard can say it in the user's language; `reason` is the English text."""
-
-    def __init__(self, path: Path, code: str, **values: Any) -> None:
-        self.path = path
-        self.code = code
-        self.values = values
-        super().__init__(f"{path}: {self.reason}")
-
-    def reason_in(self, lang: str) -> str:
-        """Why, in `lang`."""
-        from mixerpult.i18n import t
-
-        return t(f"reason_{self.code}", lang, **self.values)
-
-    @property
-    def reason(self) -> str:
-        return self.reason_in("en")
-
-
-class AnswersFileError(_Explained):
+class AnswersFileError(Explained):
     """An answers file that cannot be read; the file is left as it is."""
-
-
-class SaveError(_Explained):
-    """Saving failed (read-only folder, full disk …); the answers are still in memory."""
 
 
 def data_dir() -> Path:
@@ -64,6 +36,15 @@ def data_dir() -> Path:
 def default_path() -> Path:
     """Where the answers are kept when no --file is given."""
     return data_dir() / FILE_NAME
+
+
+def sheets_dir() -> Path:
+    """Where sheets go when no folder is given: `Mixerpult` in the user's documents folder
+    (~/Documents/Mixerpult), where people look for what they made, not the hidden data
+    folder of the answers. Not made until a sheet is written (then 0700)."""
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / "Mixerpult"
 
 
 # -- reading ---------------------------------------------------------------
@@ -158,99 +139,6 @@ def set_aside(path: Path, tag: str = "broken") -> Path:
 # -- writing ---------------------------------------------------------------
 
 
-def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` (0700) if missing; an existing folder of the user's is left alone."""
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-
-
-def write_private(path: Path, content: str | bytes) -> None:
-    """Write `content` to `path` atomically, readable by the user alone; SaveError on failure.
-
-    Text is written as UTF-8.
-    """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    tmp_name = ""
-    try:
-        ensure_private_dir(path.parent)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:  # mkstemp makes it 0600
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = ""
-        with contextlib.suppress(OSError):  # not every file system syncs a folder
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-    except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise SaveError(path, "disk_full") from exc
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            raise SaveError(path, "not_writable") from exc
-        if exc.errno in (errno.ENOTDIR, errno.EEXIST):
-            # A file where a folder must be ("sheets.pdf/forberedelse.pdf").
-            raise SaveError(path, "not_a_folder") from exc
-        if exc.errno == errno.EISDIR:
-            raise SaveError(path, "is_a_folder") from exc
-        raise SaveError(path, "os", detail=exc.strerror or exc) from exc
-    finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-
-
 def save(path: Path, session: Session) -> None:
     """Save a session atomically (SaveError on failure; the session is untouched)."""
     write_private(path, dumps(session))
-
-
-# -- one wizard per file ---------------------------------------------------
-
-
-class FileLocked(Exception):
-    """Another mixerpult has the answers file open."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} is already open in another mixerpult window")
-        self.path = path
-
-
-class Lock:
-    """An advisory lock beside the answers file, released when the process ends.
-
-    fcntl locks die with their process, so a crashed wizard never leaves a
-    stale lock behind.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path.with_name(f".{path.name}.lock")
-        self._fd: int | None = None
-
-    def acquire(self) -> None:
-        import fcntl
-
-        ensure_private_dir(self.path.parent)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            raise FileLocked(self.path.with_name(self.path.name[1:-5])) from exc
-        self._fd = fd
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-
-    def __enter__(self) -> Lock:
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.release()

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from mixerpult import questionnaire as qn
 from mixerpult.checker import check_data, check_file, check_path
-from mixerpult.questionnaire import load_pack
+from mixerpult.packs import load_pack
 from mixerpult.yamlsource import load_file
 
 PACKS = Path(__file__).resolve().parent.parent / "packs"

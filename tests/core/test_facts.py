@@ -14,7 +14,8 @@ import re
 
 import pytest
 
-from mixerpult.questionnaire import Questionnaire, load_pack, tr
+from mixerpult.packs import load_pack
+from mixerpult.questionnaire import Questionnaire, tr
 from mixerpult.resources import default_pack_path
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from mixerpult import checker, pack_cache
 from mixerpult.cli import main
-from mixerpult.questionnaire import PackError, Questionnaire, load_pack
+from mixerpult.packs import PackError, load_pack
+from mixerpult.questionnaire import Questionnaire
 from mixerpult.yamlsource import MAX_PACK_BYTES
 
 PACKS = Path(__file__).resolve().parent.parent / "packs"

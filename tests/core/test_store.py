@@ -14,10 +14,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mixerpult import store
+from mixerpult import files, store
 from mixerpult.answers import Notice, Session, notice_text, reconcile
+from mixerpult.packs import load_pack
 from mixerpult.present.visibility import fader_facts
-from mixerpult.questionnaire import Questionnaire, load_pack
+from mixerpult.questionnaire import Questionnaire
 
 
 @pytest.fixture
@@ -66,6 +67,13 @@ def test_files_are_private(tmp_path: Path, pack: Questionnaire) -> None:
     store.save(path, Session.new(pack))
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_sheets_go_to_the_documents_folder_by_default() -> None:
+    from platformdirs import user_documents_path
+
+    assert store.sheets_dir() == user_documents_path() / "Mixerpult"
+    assert not store.sheets_dir().exists(), "made only when a sheet is written"
 
 
 def test_default_path_is_in_the_user_data_folder(tmp_path: Path) -> None:
@@ -149,7 +157,7 @@ def test_read_only_place_is_a_save_error(tmp_path: Path, pack: Questionnaire) ->
         raise OSError(30, "Read-only file system")  # root ignores chmod, so simulate EROFS
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(store.tempfile, "mkstemp", read_only)
+        mp.setattr(files.tempfile, "mkstemp", read_only)
         with pytest.raises(store.SaveError, match="cannot be written"):
             store.save(path, Session.new(pack))
     assert path.read_bytes() == before
@@ -177,19 +185,19 @@ def test_second_lock_is_refused_and_released_with_the_process(tmp_path: Path) ->
     path = tmp_path / "answers.yaml"
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from mixerpult.store import Lock; "
+         "import sys, time; from pathlib import Path; from mixerpult.files import Lock; "
          f"Lock(Path({str(path)!r})).acquire(); print('locked', flush=True); time.sleep(30)"],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(store.FileLocked) as info:
-            store.Lock(path).acquire()
+        with pytest.raises(files.FileLocked) as info:
+            files.Lock(path).acquire()
         assert info.value.path == path
     finally:
         holder.kill()
         holder.wait()
-    with store.Lock(path):
+    with files.Lock(path):
         pass
 
 
@@ -268,7 +276,7 @@ def test_set_aside_names_the_backup_by_its_purpose(tmp_path: Path) -> None:
 
 def test_write_private_takes_bytes_too(tmp_path: Path) -> None:
     path = tmp_path / "ny" / "ark.pdf"
-    store.write_private(path, b"%PDF-\x00\xff")
+    files.write_private(path, b"%PDF-\x00\xff")
     assert path.read_bytes() == b"%PDF-\x00\xff"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700

@@ -43,8 +43,9 @@ def test_plural_forms_follow_the_count() -> None:
     assert t("soft_warning", "en", count=1).startswith("A question is")
     assert t("soft_warning", "en", count=2).startswith("2 questions are")
     assert t("review_missing_hard", "en", count=1).startswith("A question must")
-    assert t("cli_check_ok", "da", count=1) == "1 spørgeskema gennemgået: ingen fejl."
-    assert t("cli_check_ok", "da", count=3) == "3 spørgeskemaer gennemgået: ingen fejl."
+    assert t("cli_count_warnings", "da", count=1) == "1 advarsel"
+    assert t("cli_count_warnings", "da", count=3) == "3 advarsler"
+    assert t("cli_count_errors", "en", count=1) == "1 error"
 
 
 def test_dates_and_numbers_as_each_language_writes_them() -> None:

@@ -1,6 +1,6 @@
 """Faults: a killed save, a full or read-only disk, and a second wizard on the same file.
 
-Protects the atomic write in `store.write_private` (SIGKILL at any moment
+Protects the atomic write in `files.write_private` (SIGKILL at any moment
 leaves the old file or the new one, never half of one), the wizard's answer
 to an `OSError` deep in a save (a message in Danish, the answers kept in
 memory, "save as" offered, the file on disk untouched), and the lock that

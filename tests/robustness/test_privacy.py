@@ -1,6 +1,6 @@
 """Privacy: answers and sheets readable by the user alone, and no network connection.
 
-Protects `store.write_private` as the wizard and `mixerpult render` use it
+Protects `files.write_private` as the wizard and `mixerpult render` use it
 (files 0600, a new folder 0700, even over a file that was 0644), and the
 promise that no command but `serve` opens a network connection: `check`,
 `render --format all` and the wizard itself run with every internet socket

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from mixerpult import store
 from mixerpult.answers import AnswerValue, Session
-from mixerpult.questionnaire import Questionnaire, load_pack
+from mixerpult.packs import load_pack
+from mixerpult.questionnaire import Questionnaire
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "answers.da.yaml"

@@ -98,11 +98,36 @@ def test_render_one_format_to_a_file_or_a_folder(tmp_path: Path) -> None:
     assert (tmp_path / "preparation.txt").read_text("utf-8").startswith("Preparing")
 
 
-def test_render_defaults_to_pdf_beside_the_answers(tmp_path: Path) -> None:
+def test_render_defaults_to_pdf_in_the_documents_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not beside the answers, which by default sit in a hidden data folder few would find;
+    every folder made on the way is private."""
     answers = tmp_path / "svar.yaml"
     answers.write_bytes(EXAMPLE.read_bytes())
-    assert main(["render", str(answers)]) == 0
-    assert (tmp_path / "forberedelse.pdf").read_bytes().startswith(b"%PDF")
+    home = Path(os.environ["HOME"])  # the test's own (tests/conftest.py)
+    old = os.umask(0o022)
+    try:
+        assert main(["render", str(answers)]) == 0
+    finally:
+        os.umask(old)
+    sheet = home / "Documents" / "Mixerpult" / "forberedelse.pdf"
+    assert sheet.read_bytes().startswith(b"%PDF")
+    assert str(sheet) in capsys.readouterr().out
+    assert _mode(home) == 0o700 and _mode(home / "Documents") == 0o700
+    assert _mode(sheet.parent) == 0o700 and _mode(sheet) == 0o600
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_render_leaves_an_existing_documents_folder_as_it_is(tmp_path: Path) -> None:
+    answers = tmp_path / "svar.yaml"
+    answers.write_bytes(EXAMPLE.read_bytes())
+    documents = Path(os.environ["HOME"]) / "Documents"
+    documents.mkdir(parents=True)
+    documents.chmod(0o755)
+    assert main(["render", str(answers), "-f", "md"]) == 0
+    assert _mode(documents) == 0o755
+    assert _mode(documents / "Mixerpult") == 0o700
 
 
 def test_render_without_an_answers_file_says_what_to_do(

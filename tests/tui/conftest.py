@@ -17,7 +17,8 @@ import pytest
 import yaml
 from textual.widgets import Input, TextArea
 
-from mixerpult.questionnaire import Questionnaire, load_pack
+from mixerpult.packs import load_pack
+from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.app import MixerpultApp
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,8 @@ from textual.pilot import Pilot
 
 from mixerpult import cli, store
 from mixerpult.answers import FaderSetting, Session
-from mixerpult.questionnaire import Questionnaire, load_pack
+from mixerpult.packs import load_pack
+from mixerpult.questionnaire import Questionnaire
 from mixerpult.sheet.view import build_view
 from mixerpult.tui.screens.mixerpult import MixerpultScreen
 from mixerpult.tui.screens.step import StepScreen
@@ -197,4 +198,4 @@ async def test_the_wizard_uses_the_packs_own_words(
         labels = [str(c.label) for c in app.screen.query("#audience RadioButton")]
         assert labels == ["The union", "The manager"]
     view = build_view(session, pack, "en")
-    assert view.tools[0].reasons == ["Time – 1/5"]  # the pack has no level words
+    assert view.tools[0].reasons == ["Time (1/5)"]  # the pack has no level words

@@ -151,6 +151,8 @@ async def test_whole_journey(
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, FinishScreen)
+        folder = app.screen.query_one("#folder", Input).value
+        assert folder == "~/Documents/Mixerpult", "the page says where the sheet goes"
         await pilot.press("ctrl+n")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -159,10 +161,11 @@ async def test_whole_journey(
         assert call["formats"] == ["pdf"]
         assert call["audience"] == "jobcenter"
         assert call["lang"] == "da"
-        assert call["out_dir"] == answers_path.parent
+        documents = answers_path.parent / "Documents" / "Mixerpult"  # HOME is tmp_path
+        assert call["out_dir"] == documents, "not the hidden data folder of the answers"
         assert call["session"].answers["timer_uge"] == 30
         result = text_of(app.screen.query_one("#result"))
-        assert "~/forberedelse.pdf" in result
+        assert "~/Documents/Mixerpult/forberedelse.pdf" in result
         assert not app.screen.query_one("#open-pdf").disabled
         opened: list[str] = []
         told: list[str] = []
@@ -179,8 +182,8 @@ async def test_whole_journey(
         app.notify = noting
         await pilot.click("#open-pdf")
         await pilot.pause()
-        assert opened == [(answers_path.parent / "forberedelse.pdf").resolve().as_uri()]
-        assert any("~/forberedelse.pdf" in message for message in told), "where it is, said"
+        assert opened == [(documents / "forberedelse.pdf").resolve().as_uri()]
+        assert any("~/Documents/Mixerpult/forberedelse.pdf" in m for m in told), "where, said"
 
     # Everything is on disk, and the wizard would resume in the review.
     saved = store.load(answers_path)

@@ -14,7 +14,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from mixerpult import store
+from mixerpult import files, store
 from mixerpult.answers import Session, reconcile
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.app import MixerpultApp
@@ -106,7 +106,7 @@ async def test_signal_handlers_are_installed_and_removed(make_app: AppFactory) -
 
 
 async def test_a_locked_file_exits_non_zero(make_app: AppFactory, answers_path: Path) -> None:
-    other = store.Lock(answers_path)
+    other = files.Lock(answers_path)
     other.acquire()
     try:
         app = make_app()

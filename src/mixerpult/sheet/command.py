@@ -47,21 +47,23 @@ def render_command(args: argparse.Namespace) -> int:
     """Render the sheet for the command line's arguments; returns the exit status."""
     from mixerpult import store
     from mixerpult.answers import notice_text, reconcile
-    from mixerpult.questionnaire import PackError, load_pack
+    from mixerpult.language import run_language
+    from mixerpult.packs import PackError, load_pack
     from mixerpult.resources import default_pack_path
 
-    ui = args.lang or "da"
-
     answers_path: Path = args.answers or store.default_path()
+    pack_path: Path = args.questions or default_pack_path()
     try:
         session = store.load(answers_path)
     except FileNotFoundError:
-        return _fail(t("sheet_no_answers", ui, path=answers_path))
+        lang = run_language(args.lang, None, pack_path)
+        return _fail(t("sheet_no_answers", lang, path=answers_path))
     except store.AnswersFileError as exc:
-        return _fail(t("sheet_bad_answers", ui, path=exc.path, reason=exc.reason_in(ui)))
-    lang = args.lang or session.language or ui
+        lang = run_language(args.lang, None, pack_path)
+        return _fail(t("sheet_bad_answers", lang, path=exc.path, reason=exc.reason_in(lang)))
+    # The answers' language (read just now), as for every command: one language a run.
+    lang = args.lang or session.language or run_language(None, None, pack_path)
 
-    pack_path: Path = args.questions or default_pack_path()
     if not pack_path.is_file():
         return _fail(t("sheet_no_pack", lang, path=pack_path))
     try:
@@ -89,7 +91,7 @@ def render_command(args: argparse.Namespace) -> int:
 
     view = build_view(session, pack, lang, args.audience)
     formats = list(FORMATS) if args.format == "all" else [args.format]
-    targets = _targets(formats, args.output, answers_path.parent, view.file_stem, lang)
+    targets = _targets(formats, args.output, store.sheets_dir(), view.file_stem, lang)
     if isinstance(targets, str):
         return _fail(targets)
 

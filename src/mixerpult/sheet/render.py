@@ -13,11 +13,11 @@ from pathlib import Path
 from types import TracebackType
 
 from mixerpult.answers import Session
+from mixerpult.files import write_private
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.sheet.formats import ACCEPTED_SUFFIXES, FORMATS, SUFFIXES
 from mixerpult.sheet.templates import TEMPLATE_NAMES, environment
 from mixerpult.sheet.view import SheetView, build_view
-from mixerpult.store import write_private
 
 __all__ = ["ACCEPTED_SUFFIXES", "FORMATS", "SUFFIXES"]
 

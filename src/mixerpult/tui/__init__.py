@@ -7,6 +7,7 @@ inside `run_wizard`, so `mixerpult check` and `render` never pay for them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from typing import TYPE_CHECKING
 
@@ -17,21 +18,22 @@ if TYPE_CHECKING:
 def build_app(args: argparse.Namespace) -> MixerpultApp | str:
     """The wizard for the command line's arguments, or why it cannot start."""
     from mixerpult.i18n import t
-    from mixerpult.questionnaire import PackError, load_pack
+    from mixerpult.language import run_language
+    from mixerpult.packs import PackError, load_pack
     from mixerpult.resources import default_pack_path
     from mixerpult.store import default_path
 
     lang = getattr(args, "lang", None)
-    say = lang or "da"
+    answers = getattr(args, "file", None)
+    answers_path = answers.expanduser() if answers else default_path()
     pack_path = getattr(args, "questions", None) or default_pack_path()
     try:
         pack = load_pack(pack_path)
-    except PackError as exc:
-        return t("pack_unusable", say, path=pack_path, problems=str(exc))
-    except OSError as exc:
-        return t("pack_unusable", say, path=pack_path, problems=exc.strerror or str(exc))
-    answers = getattr(args, "file", None)
-    answers_path = answers.expanduser() if answers else default_path()
+    except (PackError, OSError) as exc:
+        # As the app would have chosen: --lang, else the answers' language (this pack is broken).
+        say = run_language(lang, answers_path, pack_path)
+        problems = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
+        return t("pack_unusable", say, path=pack_path, problems=problems)
 
     from mixerpult.tui.app import MixerpultApp
 
@@ -60,4 +62,9 @@ def run_wizard(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    farewell = app.farewell()
+    if farewell:
+        # After SIGHUP the terminal may be gone; the answers are saved all the same.
+        with contextlib.suppress(OSError):
+            print(farewell, flush=True)
     return app.return_code or 0

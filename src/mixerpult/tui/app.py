@@ -31,7 +31,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
-from mixerpult import store
+from mixerpult import files, store
 from mixerpult.answers import Session, notice_text, reconcile
 from mixerpult.i18n import LANGUAGES, t
 from mixerpult.present.overview import Overview, build_overview
@@ -99,7 +99,7 @@ class MixerpultApp(App[int]):
         self.save_delay = save_delay
         """Seconds between a change and its save (0: save at once, as the snapshots do)."""
         self._use_lock = lock
-        self._lock: store.Lock | None = None
+        self._lock: files.Lock | None = None
         self.session: Session | None = None
         """The answers being edited (None until the file is read, or while it is broken)."""
         self.warned: set[str] = set()
@@ -109,6 +109,8 @@ class MixerpultApp(App[int]):
         self._save_error: store.SaveError | None = None
         self.rescued: Path | None = None
         """Where `rescue` last put the answers, until the answers file is written again."""
+        self.served = False
+        """Whether it ran in a browser tab (known only while it runs; `farewell` asks after)."""
         self._signals_installed: list[signal.Signals] = []
         self.shared_screen = shared_screen
         self.start_in_walkthrough = start_in_walkthrough
@@ -130,15 +132,16 @@ class MixerpultApp(App[int]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        self.served = self.in_browser
         if self.shared_screen is None:
             # Known only now: the driver that says so exists once the app runs.
             self.viewer = self.shared_viewer if self.in_browser else Viewer.ALONE
         localize_bindings(self, self.ui_lang)
         if self._use_lock:
-            lock = store.Lock(self.answers_path)
+            lock = files.Lock(self.answers_path)
             try:
                 lock.acquire()
-            except store.FileLocked as exc:
+            except files.FileLocked as exc:
                 message = t("store_locked", self.ui_lang, path=short_path(exc.path))
                 self.exit(return_code=1, message=Text(message))
                 return
@@ -306,10 +309,10 @@ class MixerpultApp(App[int]):
             return None if self.save_now(offer_save_as=False) else self.last_save_problem()
         if path.exists():
             return t("save_as_exists", self.ui_lang, path=short_path(path))
-        lock: store.Lock | None = store.Lock(path)
+        lock: files.Lock | None = files.Lock(path)
         try:
             lock.acquire()  # type: ignore[union-attr]
-        except store.FileLocked:
+        except files.FileLocked:
             return t("store_locked", self.ui_lang, path=short_path(path))
         except OSError:
             lock = None  # no folder to lock in yet: saving will say what is wrong
@@ -619,6 +622,15 @@ class MixerpultApp(App[int]):
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+    def farewell(self) -> str | None:
+        """After the app has ended in a terminal: one line that says where the answers are
+        (None if nothing was saved, or when served: the terminal is the server's)."""
+        if self.session is None or self.served or self.rescued is not None:
+            return None
+        if not self.answers_path.exists():
+            return None
+        return t("answers_kept_in", self.ui_lang, path=self.answers_path)
 
     def final_save(self) -> str | None:
         """After the app has ended: save what is left; a message for the terminal, if any."""

@@ -27,7 +27,11 @@ def wizard_command(
 
 def serve_command(args: argparse.Namespace) -> int:
     """Serve the wizard until Ctrl+C; returns the exit status."""
-    lang: str = args.lang or "da"
+    from mixerpult import store
+    from mixerpult.language import run_language
+
+    answers: Path = args.serve_file or args.file or store.default_path()
+    lang = run_language(args.lang, answers, args.questions)
     host: str = args.host
     port: int = args.port
     if not 0 < port < 65536:
@@ -39,9 +43,6 @@ def serve_command(args: argparse.Namespace) -> int:
             return 2
         print(t("serve_remote_warning", lang, host=host), file=sys.stderr)
 
-    from mixerpult import store
-
-    answers: Path = args.serve_file or args.file or store.default_path()
     command = wizard_command(
         answers, args.questions, args.lang, walkthrough=getattr(args, "serve_walkthrough", False)
     )

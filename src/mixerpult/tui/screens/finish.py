@@ -82,7 +82,7 @@ class FinishScreen(PageScreen):
                 yield Static(plain(self.t("finish_browser")), classes="page-intro")
             else:
                 yield Label(plain(self.t("finish_folder")), classes="field-label")
-                yield Input(short_path(self.wizard.answers_path.parent), id="folder")
+                yield Input(short_path(store.sheets_dir()), id="folder")
             yield Static("", id="result", markup=False)
             with Horizontal(classes="button-row"):
                 yield Button(plain(self.t("button_open_pdf")), id="open-pdf", disabled=True)
@@ -121,10 +121,8 @@ class FinishScreen(PageScreen):
 
     def chosen_folder(self) -> Path:
         folders = self.query("#folder")
-        if not folders:
-            return self.wizard.answers_path.parent
-        text = folders.first(Input).value.strip()
-        return Path(text).expanduser() if text else self.wizard.answers_path.parent
+        text = folders.first(Input).value.strip() if folders else ""
+        return Path(text).expanduser() if text else store.sheets_dir()
 
     @on(Button.Pressed, "#make")
     def make_sheet(self) -> None:
