@@ -21,6 +21,8 @@ from pydantic import BaseModel, ValidationError
 
 from mixerpult import conditions as cond
 from mixerpult import questionnaire as qn
+from mixerpult.kinds import KINDS
+from mixerpult.kinds.base import did_you_mean, is_date, is_number
 from mixerpult.yamlsource import MAX_PACK_BYTES, Path_, SourceMap, YamlSyntaxError, load_file
 
 Severity = Literal["error", "warning"]
@@ -73,11 +75,6 @@ def _models() -> list[type[BaseModel]]:
 
 def _keys_of(model: type[BaseModel]) -> set[str]:
     return {f.alias or name for name, f in model.model_fields.items() if not f.exclude}
-
-
-def _suggest(word: str, candidates: set[str] | list[str]) -> str:
-    match = difflib.get_close_matches(str(word), sorted(candidates), n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
 
 
 def _human(path: Path_) -> str:
@@ -297,7 +294,7 @@ def _explain(err: Any, data: Any, report: _Report, models: list[type[BaseModel]]
         parent = _get(data, path[:-1])
         siblings = set(parent) - {bad} if isinstance(parent, Mapping) else set()
         best = max(models, key=lambda m: len(_keys_of(m) & siblings), default=None)
-        hint = _suggest(bad, _keys_of(best)) if best is not None else ""
+        hint = did_you_mean(bad, _keys_of(best)) if best is not None else ""
         report.add(path, f"unknown key '{bad}'{hint}", key=True)
     elif kind == "missing":
         report.add(path, f"missing key '{err['loc'][-1]}'")
@@ -307,7 +304,7 @@ def _explain(err: Any, data: Any, report: _Report, models: list[type[BaseModel]]
         expected = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
         given = _get(data, (*path, "type"))
         if isinstance(given, str):
-            message = f"unknown type '{given}'{_suggest(given, expected)}"
+            message = f"unknown type '{given}'{did_you_mean(given, expected)}"
         else:
             message = f"'type' must be one of: {', '.join(expected)}; here it is {_got(given)}"
             expected = []
@@ -320,7 +317,7 @@ def _explain(err: Any, data: Any, report: _Report, models: list[type[BaseModel]]
         ]
         report.add(
             path,
-            f"'{err['input']}' is not allowed{_suggest(str(err['input']), expected)} "
+            f"'{err['input']}' is not allowed{did_you_mean(str(err['input']), expected)} "
             f"(one of: {', '.join(e for e in expected if e)})",
         )
     elif kind == "string_pattern_mismatch":
@@ -492,7 +489,7 @@ def _lint_mixerpult(
     after = mixer.get("after")
     if isinstance(after, str) and after not in step_ids:
         report.add(
-            ("mixerpult", "after"), f"unknown step '{after}'{_suggest(after, list(step_ids))}"
+            ("mixerpult", "after"), f"unknown step '{after}'{did_you_mean(after, list(step_ids))}"
         )
     seen: dict[str, Path_] = {}
     channels: dict[str, tuple[Path_, int]] = {}
@@ -538,14 +535,6 @@ def _check_scale(scale: Any, path: Path_, report: _Report) -> None:
         report.add(path, f"a scale is a number of steps (got {str(scale).lower()})")
     elif isinstance(scale, int) and scale < 2:
         report.add(path, f"a scale needs at least 2 steps (got {scale})")
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _is_date(value: Any) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
 def _operand(op: str, value: Any) -> list[Any] | None:
@@ -629,7 +618,7 @@ def _lint_answer(
             message = f"'{qid}' is a channel of the mixerpult, not a question: write 'fader: {qid}'"
         else:
             compatible = [k for k, q in graph.questions.items() if fits(q)]
-            message = f"unknown question '{qid}'{_suggest(qid, compatible)}"
+            message = f"unknown question '{qid}'{did_you_mean(qid, compatible)}"
         report.add((*path, "answer"), message)
         return
     if own is not None:
@@ -648,64 +637,16 @@ def _lint_answer(
     problem = _answer_problem(target.raw, op, values)
     if problem is not None:
         others = [k for k, q in graph.questions.items() if k != qid and fits(q)]
-        _impossible(path, op, problem + _suggest(qid, others), report)
+        _impossible(path, op, problem + did_you_mean(qid, others), report)
 
 
 def _answer_problem(q: Mapping[str, Any], op: str, values: list[Any]) -> str | None:
-    """Why comparing question `q` by `op` with `values` can never hold; None if it can."""
-    if op == "answered":
+    """Why comparing question `q` by `op` with `values` can never hold; None if it can.
+    Each question kind knows what it may be compared with (`mixerpult.kinds`)."""
+    kind = KINDS.get(str(q.get("type")))
+    if op == "answered" or kind is None:
         return None
-    qtype, qid = q.get("type"), q.get("id")
-    if qtype in ("choice", "multi_choice"):
-        if op in ("at_least", "at_most"):
-            return f"'{qid}' is a {qtype}, not a number"
-        if qtype == "choice" and op == "contains":
-            return f"'{qid}' is a single choice; use 'equals'"
-        if qtype == "multi_choice" and op in ("equals", "not_equals", "in"):
-            return f"'{qid}' is a multi_choice; use 'contains'"
-        raw_options = q.get("options")
-        options = [
-            str(o.get("id"))
-            for o in (raw_options if isinstance(raw_options, list) else [])
-            if isinstance(o, Mapping)
-        ]
-        for v in values:
-            if isinstance(v, bool):
-                return (
-                    f"'{qid}' is a {qtype}: compare it with an option id "
-                    "(YAML reads yes, no, on and off as true/false: put the id in quotes)"
-                )
-            if v not in options:
-                return f"'{qid}' has no option '{v}'{_suggest(str(v), options)}"
-        return None
-    if qtype == "yes_no":
-        if op in ("at_least", "at_most", "contains") or not all(
-            isinstance(v, bool) for v in values
-        ):
-            return f"'{qid}' is yes/no: compare it with true or false (without quotes)"
-        return None
-    if qtype == "number":
-        if op == "contains" or not all(_is_number(v) for v in values):
-            return f"'{qid}' is a number: compare it with a number"
-        low, high = q.get("min"), q.get("max")
-        for v in values:
-            if op in ("equals", "in", "at_least") and _is_number(high) and v > high:
-                return f"'{qid}' is at most {high}"
-            if op in ("equals", "in", "at_most") and _is_number(low) and v < low:
-                return f"'{qid}' is at least {low}"
-        return None
-    if qtype == "date":
-        if op == "contains" or not all(_is_date(v) for v in values):
-            return f"'{qid}' is a date: compare it with a date such as 2026-12-01"
-        return None
-    if qtype in ("text", "long_text"):
-        if op in ("at_least", "at_most"):
-            return f"'{qid}' is text, not a {'date' if _is_date(values[0]) else 'number'}"
-        if op == "contains":
-            return f"'{qid}' is text; 'contains' is for a multi_choice"
-        if not all(isinstance(v, str) for v in values):
-            return f"'{qid}' is text: compare it with text"
-    return None
+    return kind.comparison_problem(q, op, values)
 
 
 def _lint_fader(cid: str, op: str, values: list[Any], path: Path_, graph: _Graph) -> None:
@@ -720,7 +661,7 @@ def _lint_fader(cid: str, op: str, values: list[Any], path: Path_, graph: _Graph
                 for c, (_, scale) in graph.channels.items()
                 if _fader_problem(c, scale, op, values) is None
             ]
-            message = f"unknown channel '{cid}'{_suggest(cid, fitting)}"
+            message = f"unknown channel '{cid}'{did_you_mean(cid, fitting)}"
         graph.report.add((*path, "fader"), message)
         return
     problem = _fader_problem(cid, graph.channels[cid][1], op, values)
@@ -734,7 +675,7 @@ def _fader_problem(cid: str, scale: int, op: str, values: list[Any]) -> str | No
     if op == "contains":
         return f"fader '{cid}' holds one position"
     for v in values:
-        if not _is_number(v):
+        if not is_number(v):
             return f"fader '{cid}' is a position from 1 to {scale}"
         if (op in ("equals", "in", "at_least") and v > scale) or (
             op in ("equals", "in", "at_most") and v < 1
@@ -828,7 +769,7 @@ class _Needs:
 
 
 def _kind_of(value: Any) -> str:
-    return "date" if _is_date(value) else "number" if _is_number(value) else "other"
+    return "date" if is_date(value) else "number" if is_number(value) else "other"
 
 
 def _lint_contradictions(items: list[tuple[Path_, Mapping[str, Any]]], report: _Report) -> None:
@@ -937,7 +878,7 @@ def _lint_languages(data: Mapping[str, Any], report: _Report) -> None:
                 report.add(
                     (*path, extra),
                     f"language '{extra}' is not declared in 'languages'"
-                    f"{_suggest(str(extra), langs)}",
+                    f"{did_you_mean(str(extra), langs)}",
                     key=True,
                     severity="warning",
                 )
