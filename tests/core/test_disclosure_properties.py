@@ -99,7 +99,7 @@ def seen(overview: Overview) -> tuple[Any, ...]:
     return answers, channels, tools
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_a_withheld_answer_shows_through_nothing(data: st.DataObject) -> None:
     pack = data.draw(packs())
@@ -128,7 +128,7 @@ def test_a_withheld_answer_shows_through_nothing(data: st.DataObject) -> None:
         assert seen(build_overview(pack, other, viewer, "en")) == seen(overview), viewer
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_every_sheet_format_and_screen_show_the_same_answers(data: st.DataObject) -> None:
     pack = data.draw(packs())

@@ -24,13 +24,12 @@ def test_every_language_has_the_same_placeholders(key: str) -> None:
     entry = strings()[key]
     assert set(entry) >= set(LANGUAGES), f"{key} lacks a language"
     plural = any(isinstance(entry[lang], dict) for lang in LANGUAGES)
-    fields = {
-        (lang, form): _fields(text)
-        for lang in LANGUAGES
-        for form, text in (
-            entry[lang].items() if isinstance(entry[lang], dict) else [("", entry[lang])]
-        )
-    }
+    fields: dict[tuple[str, str], set[str]] = {}
+    for lang in LANGUAGES:
+        value = entry[lang]
+        forms = value if isinstance(value, dict) else {"": value}
+        for form, text in forms.items():
+            fields[(lang, form)] = _fields(text)
     # A plural form for one may say "a question" instead of the count; nothing else
     # may differ between languages and forms.
     assert len({frozenset(f - {"count"} if plural else f) for f in fields.values()}) == 1, fields

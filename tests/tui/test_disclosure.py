@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from textual.pilot import Pilot
+from textual.widgets import RadioButton
 
 from mixerpult import cli, store
 from mixerpult.answers import FaderSetting, Session
@@ -195,7 +196,9 @@ async def test_the_wizard_uses_the_packs_own_words(
         assert "jobcenter" not in welcome and "leaflet" not in welcome
         app.go("finish")
         await pilot.pause()
-        labels = [str(c.label) for c in app.screen.query("#audience RadioButton")]
+        labels = [
+            str(c.label) for c in app.screen.query("#audience RadioButton").results(RadioButton)
+        ]
         assert labels == ["The union", "The manager"]
     view = build_view(session, pack, "en")
     assert view.tools[0].reasons == ["Time (1/5)"]  # the pack has no level words
