@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import os
-import signal
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,50 +14,7 @@ import pytest
 from mixerpult import store
 
 from . import cdp
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def listening(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-class Served:
-    def __init__(self, answers: Path, *extra: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        command = [sys.executable, "-m", "mixerpult", "serve", "--file", str(answers)]
-        command += ["--port", str(self.port), *extra]
-        self.process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
-        )
-        end = time.monotonic() + 30
-        while not listening(self.port):
-            assert self.process.poll() is None, self.process.communicate()
-            assert time.monotonic() < end, "the server never listened"
-            time.sleep(0.05)
-
-    def stop(self) -> tuple[str, str]:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        try:
-            out, err = self.process.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            out, err = self.process.communicate()
-        return out.decode(), err.decode()
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    server = Served(tmp_path / "svar.yaml")
-    yield server
-    server.stop()
+from .conftest import Served, free_port, listening, needs_chromium
 
 
 def test_prints_the_address_and_where_the_answers_stay(tmp_path: Path) -> None:
@@ -149,12 +102,6 @@ def test_a_busy_port_gives_a_clear_message(served: Served, tmp_path: Path) -> No
     assert result.returncode == 1
     assert f"127.0.0.1:{served.port}" in result.stderr and "--port" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-needs_chromium = pytest.mark.skipif(
-    cdp.chromium() is None and not os.environ.get("MIXERPULT_REQUIRE_BROWSER"),
-    reason="no chromium here (.ci/run installs it)",
-)
 
 
 @needs_chromium
