@@ -61,6 +61,8 @@ class Page:
         """The terminal's bytes, and each size the page gave it, in order."""
         self.messages: list[Any] = []
         """The text frames the server sent (JSON: deliveries, pongs)."""
+        self.documents = 0
+        """How many pages the tab has received (a reload is one more)."""
         self.reader = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
@@ -78,6 +80,8 @@ class Page:
                 else:
                     self.received += payload.encode()
                     self.messages.append(json.loads(payload))
+            elif data.get("method") == "Network.responseReceived":
+                self.documents += data["params"]["type"] == "Document"
             elif data.get("method") == "Network.webSocketCreated":
                 query = parse_qs(urlsplit(data["params"]["url"]).query)
                 if "width" in query:

@@ -11,6 +11,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from mixerpult import store
+
 from . import cdp
 from .conftest import Served, example_answers, needs_chromium
 
@@ -56,3 +58,70 @@ async def test_every_chosen_format_arrives_in_one_download(tmp_path: Path) -> No
         assert "Mette" in bundle.read("forberedelse.md").decode("utf-8")
     shown = "\n".join(rows)
     assert "forberedelse.zip" in shown and "forberedelse.txt" in shown, shown
+
+
+async def visible_text(page: cdp.Page) -> str:
+    """The page's own words that show (a hidden dialog's do not)."""
+    return str(await page.evaluate("document.body.innerText"))
+
+
+@needs_chromium
+async def test_a_second_tab_says_the_file_is_in_use(served: Served, tmp_path: Path) -> None:
+    async with (
+        cdp.browser(tmp_path / "profile") as (http, devtools),
+        cdp.open_page(http, devtools) as first,
+    ):
+        await first.send("Page.navigate", url=served.url)
+        await first.wait_for_screen("Begynd")
+        async with cdp.open_page(http, devtools) as second:
+            await second.send("Page.navigate", url=served.url)
+            end = time.monotonic() + 20
+            while "allerede åben" not in (shown := await visible_text(second)):
+                assert time.monotonic() < end, f"the second tab shows {shown!r}"
+                await asyncio.sleep(0.2)
+            assert "svar.yaml" in shown and "already open" in shown
+            # It stays so: no session that ends, no restart that ends again.
+            await asyncio.sleep(3)
+            shown = await visible_text(second)
+            assert "allerede åben" in shown
+            assert "Sessionen er slut" not in shown and "Start igen" not in shown, shown
+            # Once the first tab is closed, trying again opens the wizard.
+            await first.send("Page.close")
+            await asyncio.sleep(1)
+            await second.evaluate("document.querySelector('.in-use-dialog button').click()")
+            await second.wait_for_screen("Begynd")
+
+
+@needs_chromium
+async def test_a_tab_whose_wizard_finds_the_file_taken_says_why(
+    served: Served, tmp_path: Path
+) -> None:
+    """Two tabs at the same moment: the page was free when served, the file not when started."""
+    async with (
+        cdp.browser(tmp_path / "profile") as (http, devtools),
+        cdp.open_page(http, devtools) as page,
+    ):
+        await page.send("Page.navigate", url=served.url)
+        while not page.documents:
+            await asyncio.sleep(0.01)
+        with store.Lock(tmp_path / "svar.yaml"):
+            end = time.monotonic() + 20
+            while "allerede åben" not in (shown := await visible_text(page)):
+                assert time.monotonic() < end, f"the tab shows {shown!r}"
+                await asyncio.sleep(0.2)
+            assert "Sessionen er slut" not in shown and "Start igen" not in shown, shown
+
+
+@needs_chromium
+async def test_reloading_the_tab_opens_the_wizard_again(served: Served, tmp_path: Path) -> None:
+    """The old page and its wizard live until the new page arrives: no "in use" for that."""
+    async with (
+        cdp.browser(tmp_path / "profile") as (http, devtools),
+        cdp.open_page(http, devtools) as page,
+    ):
+        await page.send("Page.navigate", url=served.url)
+        await page.wait_for_screen("Begynd")
+        page.terminal.clear()
+        await page.send("Page.reload")
+        await page.wait_for_screen("Begynd")
+        assert "allerede åben" not in await visible_text(page)

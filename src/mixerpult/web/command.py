@@ -54,6 +54,7 @@ def serve_command(args: argparse.Namespace) -> int:
         shlex.join(command),
         host,
         port,
+        answers=answers.resolve(),
         font_size=args.font_size,
         banner=banner,
         remote=not is_loopback(host),

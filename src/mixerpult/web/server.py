@@ -1,7 +1,10 @@
-"""textual-serve's server, adapted: no fonts from the internet, Danish page, own start-up text."""
+"""textual-serve's server, adapted: no fonts from the internet, Danish page, own start-up text,
+and a tab whose wizard found its answers file in use says so."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +14,8 @@ import textual_serve
 from aiohttp import web
 from textual_serve.server import Server
 
+from mixerpult import store
+from mixerpult.i18n import t
 from mixerpult.web.address import is_loopback
 
 _PAGE = Path(__file__).resolve().parent / "page"
@@ -26,12 +31,17 @@ class MixerpultServer(Server):
     works under whichever name the browser used.
     """
 
+    RELEASE_WAIT = 2.0
+    """Seconds to wait for the answers file to be let go before calling it in use (a
+    wizard that has just ended may still hold it for a moment)."""
+
     def __init__(
         self,
         command: str,
         host: str,
         port: int,
         *,
+        answers: Path,
         font_size: int | None,
         banner: str,
         remote: bool = False,
@@ -44,6 +54,7 @@ class MixerpultServer(Server):
             statics_path=_STATIC,
             templates_path=_PAGE,
         )
+        self.answers = answers
         self.font_size = font_size
         self.banner = banner
         self.remote = remote
@@ -51,7 +62,37 @@ class MixerpultServer(Server):
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
         app.middlewares.append(self._guard)
+        app.router.add_get("/in-use", self.handle_in_use)
         return app
+
+    def in_use(self) -> bool:
+        """Whether another wizard (another tab, or one in a terminal) has the answers open.
+
+        The wizard's own lock is asked, so this holds whatever the lock's rules are;
+        the probe holds it only for an instant.
+        """
+        lock = store.Lock(self.answers)
+        try:
+            lock.acquire()
+        except store.FileLocked:
+            return True
+        except OSError:
+            return False  # no place for a lock: the wizard will say what is wrong
+        lock.release()
+        return False
+
+    async def handle_in_use(self, request: web.Request) -> web.Response:
+        """Asked by a page whose wizard ended: was it because the file is in use?
+
+        Only then, and not before the page is served: a reloaded tab's old page, and
+        its wizard, live on until the new page has arrived.
+        """
+        end = time.monotonic() + self.RELEASE_WAIT
+        while self.in_use():
+            if time.monotonic() > end:
+                return web.json_response({"in_use": True})
+            await asyncio.sleep(0.1)
+        return web.json_response({"in_use": False})
 
     def allowed(self, request: web.Request) -> bool:
         """Whether a request may reach the wizard.
@@ -87,7 +128,9 @@ class MixerpultServer(Server):
     async def handle_index(self, request: web.Request) -> dict[str, Any]:
         font_size = request.query.get("fontsize", "")
         base = f"{request.scheme}://{request.host}"
+        name = self.answers.name
         return {
+            "in_use_message": [(lang, t("serve_in_use", lang, name=name)) for lang in ("da", "en")],
             "font_size": int(font_size) if font_size.isdigit() else (self.font_size or 16),
             "app_websocket_url": f"ws://{request.host}/ws",
             "config": {"static": {"url": f"{base}/static/"}},
