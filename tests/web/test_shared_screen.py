@@ -11,6 +11,8 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from mixerpult import store
 
 from . import cdp
@@ -125,3 +127,35 @@ async def test_reloading_the_tab_opens_the_wizard_again(served: Served, tmp_path
         await page.send("Page.reload")
         await page.wait_for_screen("Begynd")
         assert "allerede åben" not in await visible_text(page)
+
+
+@needs_chromium
+@pytest.mark.parametrize(("font_size", "height"), [(24, 540), (32, None)])
+@pytest.mark.parametrize("resumed", [False, True])
+async def test_the_welcome_opens_at_its_top(
+    font_size: int, height: int | None, resumed: bool, tmp_path: Path
+) -> None:
+    """A shared screen's large font leaves few rows: the title and language come first."""
+    answers = tmp_path / "svar.yaml"
+    if resumed:
+        example_answers(answers, current_step="review")
+    served = Served(answers)
+    try:
+        async with (
+            cdp.browser(tmp_path / "profile") as (http, devtools),
+            cdp.open_page(http, devtools) as page,
+        ):
+            if height is not None:
+                await page.send("Emulation.setDeviceMetricsOverride", width=1280, height=height,
+                                deviceScaleFactor=1, mobile=False)  # fmt: skip
+            await page.send("Page.navigate", url=f"{served.url}?fontsize={font_size}")
+            await page.wait_for_screen("Velkommen")
+            await page.wait_for_screen("Afslut")
+            await asyncio.sleep(1.5)  # anything that would scroll it has happened by now
+            rows = page.screen()
+    finally:
+        served.stop()
+    shown = "\n".join(rows)
+    assert len(rows) < 24, f"the screen is not short enough to test this:\n{shown}"
+    assert "Forberedelse til opfølgningssamtalen" in shown, shown
+    assert "Sprog / Language" in shown, shown
