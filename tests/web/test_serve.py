@@ -25,6 +25,29 @@ def test_prints_the_address_and_where_the_answers_stay(tmp_path: Path) -> None:
     assert str(answers) in out
 
 
+def test_the_address_has_a_font_size_for_a_shared_screen(tmp_path: Path) -> None:
+    server = Served(tmp_path / "svar.yaml")
+    out, _ = server.stop()
+    assert f"http://127.0.0.1:{server.port}/?fontsize=24" in out
+    server = Served(tmp_path / "svar.yaml", "--font-size", "200")
+    out, _ = server.stop()
+    assert f"http://127.0.0.1:{server.port}/?fontsize=40" in out
+
+
+def page(served: Served, query: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(served.url + query, timeout=10) as reply:
+        return str(reply.read().decode())
+
+
+def test_the_page_keeps_the_font_readable(served: Served) -> None:
+    assert 'data-font-size="10"' in page(served, "?fontsize=0")
+    assert 'data-font-size="40"' in page(served, "?fontsize=200")
+    assert 'data-font-size="24"' in page(served, "?fontsize=abc")
+    assert 'data-font-size="24"' in page(served, "")
+
+
 def test_the_page_fetches_nothing_from_the_internet(served: Served) -> None:
     import urllib.request
 

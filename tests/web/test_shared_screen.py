@@ -159,3 +159,19 @@ async def test_the_welcome_opens_at_its_top(
     assert len(rows) < 24, f"the screen is not short enough to test this:\n{shown}"
     assert "Forberedelse til opfølgningssamtalen" in shown, shown
     assert "Sprog / Language" in shown, shown
+
+
+@needs_chromium
+@pytest.mark.parametrize("font_size", ["0", "200"])
+async def test_any_font_size_opens_a_wizard_to_read(
+    font_size: str, served: Served, tmp_path: Path
+) -> None:
+    """0 hung on "Starter …"; 200 gave a terminal of 10x2 cells."""
+    async with (
+        cdp.browser(tmp_path / "profile") as (http, devtools),
+        cdp.open_page(http, devtools) as page,
+    ):
+        await page.send("Page.navigate", url=f"{served.url}?fontsize={font_size}")
+        await page.wait_for_screen("Velkommen")
+        columns, rows = page.size()
+    assert columns >= 50 and rows >= 15, (columns, rows)

@@ -1,8 +1,23 @@
-"""Which addresses `serve` may listen on, and the address to open."""
+"""Which addresses `serve` may listen on, the address to open, and a font size to read."""
 
 from __future__ import annotations
 
 import ipaddress
+
+FONT_SIZES = range(10, 41)
+"""Font sizes in pixels that give a terminal to read: 0 drew none at all, 200 one of 10x2 cells."""
+
+SHARED_SCREEN_FONT_SIZE = 24
+"""Large enough to read across a desk, small enough for a page of the wizard on a laptop."""
+
+
+def readable_font_size(asked: int | str | None, default: int = SHARED_SCREEN_FONT_SIZE) -> int:
+    """`asked` (a number, or the text of one from the address) within FONT_SIZES; else `default`."""
+    try:
+        size = default if asked is None or asked == "" else int(asked)
+    except ValueError:
+        size = default
+    return min(max(size, FONT_SIZES.start), FONT_SIZES.stop - 1)
 
 
 def is_loopback(host: str) -> bool:

@@ -16,7 +16,7 @@ from textual_serve.server import Server
 
 from mixerpult import store
 from mixerpult.i18n import t
-from mixerpult.web.address import is_loopback
+from mixerpult.web.address import FONT_SIZES, is_loopback, readable_font_size
 
 _PAGE = Path(__file__).resolve().parent / "page"
 _STATIC = Path(textual_serve.__file__).resolve().parent / "static"
@@ -42,7 +42,7 @@ class MixerpultServer(Server):
         port: int,
         *,
         answers: Path,
-        font_size: int | None,
+        font_size: int,
         banner: str,
         remote: bool = False,
     ) -> None:
@@ -126,12 +126,12 @@ class MixerpultServer(Server):
 
     @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request) -> dict[str, Any]:
-        font_size = request.query.get("fontsize", "")
         base = f"{request.scheme}://{request.host}"
         name = self.answers.name
         return {
             "in_use_message": [(lang, t("serve_in_use", lang, name=name)) for lang in ("da", "en")],
-            "font_size": int(font_size) if font_size.isdigit() else (self.font_size or 16),
+            "font_size": readable_font_size(request.query.get("fontsize"), self.font_size),
+            "font_sizes": [FONT_SIZES.start, FONT_SIZES.stop - 1, self.font_size],
             "app_websocket_url": f"ws://{request.host}/ws",
             "config": {"static": {"url": f"{base}/static/"}},
             "application": {"name": self.title},
