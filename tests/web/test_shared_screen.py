@@ -175,3 +175,30 @@ async def test_any_font_size_opens_a_wizard_to_read(
         await page.wait_for_screen("Velkommen")
         columns, rows = page.size()
     assert columns >= 50 and rows >= 15, (columns, rows)
+
+
+@needs_chromium
+async def test_the_agreements_give_what_the_widest_column(tmp_path: Path) -> None:
+    """At 32 px "Hvad" (what was agreed, the longest text) had 11 columns and "Hvem" 20."""
+    served = Served(example_answers(tmp_path / "svar.yaml", current_step="review"))
+    try:
+        async with (
+            cdp.browser(tmp_path / "profile") as (http, devtools),
+            cdp.open_page(http, devtools) as page,
+        ):
+            await page.send("Page.navigate", url=f"{served.url}?fontsize=32")
+            await page.wait_for_screen("Velkommen")
+            await page.focus_terminal()
+            await page.press_enter()  # "Fortsæt", focused below the fold
+            await page.wait_for_screen("Oversigt")
+            await page.type_text("a")  # the review's key for the agreements
+            await page.wait_for_screen("Aftaler fra samtalen")
+            rows = await page.wait_for_screen("Hvem")
+    finally:
+        served.stop()
+    heads = [row for row in rows if "Hvad" in row and "Hvem" in row]
+    assert heads, "\n".join(rows)
+    head = heads[0]
+    what = head.index("Hvem") - head.index("Hvad")
+    who = head.index("Hvornår") - head.index("Hvem")
+    assert what > who and what >= 16, head
