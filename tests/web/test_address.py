@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from mixerpult.web.address import FONT_SIZES, browser_url, is_loopback, readable_font_size
+from mixerpult.web import address
+from mixerpult.web.address import (
+    FONT_SIZES,
+    browser_url,
+    is_loopback,
+    listen_hosts,
+    readable_font_size,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,3 +43,12 @@ def test_a_font_size_is_kept_readable(asked: int | str | None, given: int) -> No
     """0 px drew no terminal at all, 200 px one of 10x2 cells."""
     assert readable_font_size(asked) == given
     assert FONT_SIZES.start == 10 and FONT_SIZES.stop == 41
+
+
+def test_this_computer_is_served_on_both_loopbacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(address, "_has_ipv6_loopback", lambda: True)
+    assert listen_hosts("127.0.0.1") == listen_hosts("localhost") == ["127.0.0.1", "::1"]
+    assert listen_hosts("::1") == ["::1"]
+    assert listen_hosts("0.0.0.0") == ["0.0.0.0"]
+    monkeypatch.setattr(address, "_has_ipv6_loopback", lambda: False)
+    assert listen_hosts("127.0.0.1") == ["127.0.0.1"]

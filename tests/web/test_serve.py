@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import socket
 import subprocess
 import sys
 import time
@@ -18,7 +19,8 @@ from .conftest import Served, free_port, listening, needs_chromium
 
 
 def test_prints_the_address_and_where_the_answers_stay(tmp_path: Path) -> None:
-    answers = tmp_path / "svar.yaml"
+    # Longer than a console line: it must still come out whole, to be copied.
+    answers = tmp_path / ("en-mappe-med-et-langt-navn-" * 3) / "svar.yaml"
     server = Served(answers, "--font-size", "24")
     out, _ = server.stop()
     assert f"http://127.0.0.1:{server.port}/?fontsize=24" in out
@@ -94,6 +96,55 @@ def test_another_web_page_cannot_open_the_wizard(served: Served) -> None:
     assert status(served, "/", Host=rebound) == 403
     assert status(served, "/ws", Host=rebound, Origin=f"http://{rebound}", **WEBSOCKET) == 403
     assert status(served, "/", Host=f"localhost:{served.port}") == 200
+
+
+def raw_request(port: int, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        return connection.recv(200)
+
+
+def test_the_console_shows_no_traceback_and_no_request_log(tmp_path: Path) -> None:
+    """A traceback would print local variables on the console; a log of each request, the browser."""
+    server = Served(tmp_path / "svar.yaml")
+    try:
+        assert raw_request(server.port, b"GET / HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.0 400")
+        assert raw_request(server.port, b"GET / HTTP/1.1\r\nHost: [\r\n\r\n").split()[1] in (
+            b"400",
+            b"403",
+        )
+        agent = "Mozilla/5.0 (mixerpult-test-agent)"
+        assert status(server, "/", **{"User-Agent": agent}) == 200
+    finally:
+        out, err = server.stop()
+    console = out + err
+    assert "Traceback" not in console and "locals" not in console, console
+    assert "mixerpult-test-agent" not in console and "GET /" not in console, console
+
+
+def ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not ipv6_loopback(), reason="this machine has no IPv6 loopback")
+def test_ipv6_loopback_is_served_too(served: Served) -> None:
+    import http.client
+
+    assert listening(served.port, "::1")
+    connection = http.client.HTTPConnection("::1", served.port, timeout=10)
+    try:
+        own = f"http://[::1]:{served.port}"
+        connection.request("GET", "/", headers={"Origin": own})
+        reply = connection.getresponse()
+        assert reply.status == 200
+        assert f'data-session-websocket-url="ws://[::1]:{served.port}/ws"' in reply.read().decode()
+    finally:
+        connection.close()
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "example.org"])

@@ -17,6 +17,7 @@ from mixerpult import store
 
 from . import cdp
 from .conftest import Served, example_answers, needs_chromium
+from .test_serve import ipv6_loopback
 
 
 async def wait_for_files(folder: Path, timeout: float = 30) -> list[str]:
@@ -202,3 +203,14 @@ async def test_the_agreements_give_what_the_widest_column(tmp_path: Path) -> Non
     what = head.index("Hvem") - head.index("Hvad")
     who = head.index("Hvornår") - head.index("Hvem")
     assert what > who and what >= 16, head
+
+
+@needs_chromium
+@pytest.mark.skipif(not ipv6_loopback(), reason="this machine has no IPv6 loopback")
+async def test_the_wizard_opens_at_the_ipv6_loopback(served: Served, tmp_path: Path) -> None:
+    async with (
+        cdp.browser(tmp_path / "profile") as (http, devtools),
+        cdp.open_page(http, devtools) as page,
+    ):
+        await page.send("Page.navigate", url=f"http://[::1]:{served.port}/")
+        await page.wait_for_screen("Begynd")

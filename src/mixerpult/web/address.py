@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 
 FONT_SIZES = range(10, 41)
 """Font sizes in pixels that give a terminal to read: 0 drew none at all, 200 one of 10x2 cells."""
@@ -32,6 +33,27 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def listen_hosts(host: str) -> list[str]:
+    """The addresses to listen on for `host`.
+
+    This computer's name for itself (`localhost`, or 127.0.0.1, the default) means
+    both loopbacks where there is an IPv6 one: a browser may open `[::1]` or resolve
+    `localhost` to it.
+    """
+    if host.lower() in ("localhost", "127.0.0.1") and _has_ipv6_loopback():
+        return ["127.0.0.1", "::1"]
+    return [host]
+
+
+def _has_ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
 
 
 def browser_url(host: str, port: int, font_size: int | None = None) -> str:

@@ -1,9 +1,12 @@
 """textual-serve's server, adapted: no fonts from the internet, Danish page, own start-up text,
-and a tab whose wizard found its answers file in use says so."""
+a tab whose wizard found its answers file in use says so, both loopbacks, a quiet console."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import signal
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -16,10 +19,21 @@ from textual_serve.server import Server
 
 from mixerpult import store
 from mixerpult.i18n import t
-from mixerpult.web.address import FONT_SIZES, is_loopback, readable_font_size
+from mixerpult.web.address import FONT_SIZES, is_loopback, listen_hosts, readable_font_size
 
 _PAGE = Path(__file__).resolve().parent / "page"
 _STATIC = Path(textual_serve.__file__).resolve().parent / "static"
+
+
+class _OneLine(logging.Formatter):
+    """A problem in one line, without the traceback: textual-serve's shows every frame's
+    local variables, and on this server they can hold a request or a wizard's answers."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            text = f"{text}: {' '.join(str(record.exc_info[1]).split())}"
+        return f"mixerpult serve: {text}"
 
 
 class MixerpultServer(Server):
@@ -58,6 +72,30 @@ class MixerpultServer(Server):
         self.font_size = font_size
         self.banner = banner
         self.remote = remote
+
+    def initialize_logging(self) -> None:
+        """Warnings and errors only, one line each: no log of every request (it names the
+        browser of everyone who opens the page) and no tracebacks."""
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_OneLine())
+        logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until Ctrl+C or SIGTERM (textual-serve's, with our logging and addresses)."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, self.request_exit)
+        web.run_app(
+            self._make_app(),
+            host=listen_hosts(self.host),
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=None,
+            access_log=None,
+        )
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -122,7 +160,7 @@ class MixerpultServer(Server):
         return await handler(request)
 
     async def on_startup(self, app: web.Application) -> None:
-        self.console.print(self.banner, highlight=False, markup=False)
+        self.console.print(self.banner, highlight=False, markup=False, soft_wrap=True)
 
     @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request) -> dict[str, Any]:
