@@ -1,8 +1,11 @@
-"""Served to a browser, the finish hands every sheet to the browser with `deliver_binary`,
-and leaves nothing of it on the serving machine."""
+"""Served to a browser, the finish hands the sheet to the browser with `deliver_binary`
+(one download: a browser lets a page start only one by itself), says only what
+arrived, and leaves nothing of it on the serving machine."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -56,21 +59,34 @@ async def test_the_sheet_goes_to_the_browser(
         await app.workers.wait_for_complete()
         await pilot.pause()
 
-        names = [d["save_filename"] for d in deliveries.files]
-        assert names == [
-            "forberedelse.pdf",
-            "forberedelse.html",
-            "forberedelse.md",
-            "forberedelse.txt",
-        ]
-        assert all(d["data"] == b"sheet" for d in deliveries.files)
-        assert all(d.get("open_method", "download") == "download" for d in deliveries.files)
+        # One download: the browser's pop-up blocker would stop a second one.
+        assert [d["save_filename"] for d in deliveries.files] == ["forberedelse.zip"]
+        assert deliveries.files[0].get("open_method", "download") == "download"
+        with zipfile.ZipFile(io.BytesIO(deliveries.files[0]["data"])) as bundle:
+            assert bundle.namelist() == [
+                "forberedelse.pdf",
+                "forberedelse.html",
+                "forberedelse.md",
+                "forberedelse.txt",
+            ]
+            assert all(bundle.read(name) == b"sheet" for name in bundle.namelist())
+            # Unpacked, the sheets are as private as the answers.
+            assert all(info.external_attr >> 16 == 0o100600 for info in bundle.infolist())
         # Made in a temporary folder, which is gone again; nothing beside the answers.
         out_dir = sheet.calls[0]["out_dir"]
         assert out_dir != answers_path.parent
         assert not out_dir.exists()
         assert not list(answers_path.parent.glob("forberedelse*"))
-        assert "browser" in text_of(screen.query_one("#result"))
+
+        # Sent is not arrived: the page says so only when Textual says the browser has it.
+        result = screen.query_one("#result")
+        assert "hentet" not in text_of(result)
+        assert "forberedelse.zip" in text_of(result)
+        app.post_message(events.DeliveryComplete("key-1", name="forberedelse.zip"))
+        await pilot.pause()
+        shown = text_of(result)
+        assert "Din browser har hentet forberedelse.zip" in shown, shown
+        assert all(f"forberedelse.{f}" in shown for f in ("pdf", "html", "md", "txt"))
 
         # "Open PDF" hands the PDF over once more, to be shown in a tab.
         open_pdf = screen.query_one("#open-pdf", Button)
@@ -78,6 +94,39 @@ async def test_the_sheet_goes_to_the_browser(
         await pilot.click("#open-pdf")
         assert deliveries.files[-1]["save_filename"] == "forberedelse.pdf"
         assert deliveries.files[-1]["open_method"] == "browser"
+        assert deliveries.files[-1]["data"] == b"sheet"
+
+
+async def test_one_format_arrives_as_itself_or_is_told_lost(
+    make_app: AppFactory,
+    example_answers: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    in_browser: None,
+) -> None:
+    FakeSheet().install(monkeypatch)
+    deliveries = Deliveries()
+    app = make_app(lang="en")
+    monkeypatch.setattr(app, "deliver_binary", deliveries)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go("finish")
+        await pilot.pause()
+        await pilot.click("#make")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [d["save_filename"] for d in deliveries.files] == ["forberedelse.pdf"]
+        assert deliveries.files[0]["data"] == b"sheet"
+        result = app.screen.query_one("#result")
+        assert "Sending the sheet to your browser: forberedelse.pdf" in text_of(result)
+        # Another delivery's news (a PDF opened earlier) changes nothing here.
+        app.post_message(events.DeliveryComplete("key-0", name="forberedelse.pdf"))
+        await pilot.pause()
+        assert "Sending" in text_of(result)
+        app.post_message(
+            events.DeliveryFailed("key-1", OSError("tab closed [/]"), "forberedelse.pdf")
+        )
+        await pilot.pause()
+        shown = text_of(result)
+        assert "forberedelse.pdf could not be sent" in shown and "tab closed [/]" in shown, shown
 
 
 async def test_a_failing_sheet_in_the_browser_is_reported(

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import os
-import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,58 +15,39 @@ import pytest
 from mixerpult import store
 
 from . import cdp
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def listening(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-class Served:
-    def __init__(self, answers: Path, *extra: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        command = [sys.executable, "-m", "mixerpult", "serve", "--file", str(answers)]
-        command += ["--port", str(self.port), *extra]
-        self.process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
-        )
-        end = time.monotonic() + 30
-        while not listening(self.port):
-            assert self.process.poll() is None, self.process.communicate()
-            assert time.monotonic() < end, "the server never listened"
-            time.sleep(0.05)
-
-    def stop(self) -> tuple[str, str]:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        try:
-            out, err = self.process.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            out, err = self.process.communicate()
-        return out.decode(), err.decode()
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    server = Served(tmp_path / "svar.yaml")
-    yield server
-    server.stop()
+from .conftest import Served, free_port, listening, needs_chromium
 
 
 def test_prints_the_address_and_where_the_answers_stay(tmp_path: Path) -> None:
-    answers = tmp_path / "svar.yaml"
+    # Longer than a console line: it must still come out whole, to be copied.
+    answers = tmp_path / ("en-mappe-med-et-langt-navn-" * 3) / "svar.yaml"
     server = Served(answers, "--font-size", "24")
     out, _ = server.stop()
     assert f"http://127.0.0.1:{server.port}/?fontsize=24" in out
     assert str(answers) in out
+
+
+def test_the_address_has_a_font_size_for_a_shared_screen(tmp_path: Path) -> None:
+    server = Served(tmp_path / "svar.yaml")
+    out, _ = server.stop()
+    assert f"http://127.0.0.1:{server.port}/?fontsize=24" in out
+    server = Served(tmp_path / "svar.yaml", "--font-size", "200")
+    out, _ = server.stop()
+    assert f"http://127.0.0.1:{server.port}/?fontsize=40" in out
+
+
+def page(served: Served, query: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(served.url + query, timeout=10) as reply:
+        return str(reply.read().decode())
+
+
+def test_the_page_keeps_the_font_readable(served: Served) -> None:
+    assert 'data-font-size="10"' in page(served, "?fontsize=0")
+    assert 'data-font-size="40"' in page(served, "?fontsize=200")
+    assert 'data-font-size="24"' in page(served, "?fontsize=abc")
+    assert 'data-font-size="24"' in page(served, "")
 
 
 def test_the_page_fetches_nothing_from_the_internet(served: Served) -> None:
@@ -120,6 +98,55 @@ def test_another_web_page_cannot_open_the_wizard(served: Served) -> None:
     assert status(served, "/", Host=f"localhost:{served.port}") == 200
 
 
+def raw_request(port: int, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        return connection.recv(200)
+
+
+def test_the_console_shows_no_traceback_and_no_request_log(tmp_path: Path) -> None:
+    """A traceback would print local variables on the console; a log of each request, the browser."""
+    server = Served(tmp_path / "svar.yaml")
+    try:
+        assert raw_request(server.port, b"GET / HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.0 400")
+        assert raw_request(server.port, b"GET / HTTP/1.1\r\nHost: [\r\n\r\n").split()[1] in (
+            b"400",
+            b"403",
+        )
+        agent = "Mozilla/5.0 (mixerpult-test-agent)"
+        assert status(server, "/", **{"User-Agent": agent}) == 200
+    finally:
+        out, err = server.stop()
+    console = out + err
+    assert "Traceback" not in console and "locals" not in console, console
+    assert "mixerpult-test-agent" not in console and "GET /" not in console, console
+
+
+def ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not ipv6_loopback(), reason="this machine has no IPv6 loopback")
+def test_ipv6_loopback_is_served_too(served: Served) -> None:
+    import http.client
+
+    assert listening(served.port, "::1")
+    connection = http.client.HTTPConnection("::1", served.port, timeout=10)
+    try:
+        own = f"http://[::1]:{served.port}"
+        connection.request("GET", "/", headers={"Origin": own})
+        reply = connection.getresponse()
+        assert reply.status == 200
+        assert f'data-session-websocket-url="ws://[::1]:{served.port}/ws"' in reply.read().decode()
+    finally:
+        connection.close()
+
+
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "example.org"])
 def test_a_network_address_is_refused_without_allow_remote(host: str, tmp_path: Path) -> None:
     port = free_port()
@@ -149,12 +176,6 @@ def test_a_busy_port_gives_a_clear_message(served: Served, tmp_path: Path) -> No
     assert result.returncode == 1
     assert f"127.0.0.1:{served.port}" in result.stderr and "--port" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-needs_chromium = pytest.mark.skipif(
-    cdp.chromium() is None and not os.environ.get("MIXERPULT_REQUIRE_BROWSER"),
-    reason="no chromium here (.ci/run installs it)",
-)
 
 
 @needs_chromium

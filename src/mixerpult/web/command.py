@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from mixerpult.i18n import t
-from mixerpult.web.address import browser_url, is_loopback
+from mixerpult.web.address import browser_url, is_loopback, readable_font_size
 
 
 def wizard_command(
@@ -46,7 +46,8 @@ def serve_command(args: argparse.Namespace) -> int:
     command = wizard_command(
         answers, args.questions, args.lang, walkthrough=getattr(args, "serve_walkthrough", False)
     )
-    url = browser_url(host, port, args.font_size)
+    font_size = readable_font_size(args.font_size)
+    url = browser_url(host, port, font_size)
     banner = t("serve_banner", lang, url=url, path=answers)
 
     from mixerpult.web.server import MixerpultServer
@@ -55,7 +56,8 @@ def serve_command(args: argparse.Namespace) -> int:
         shlex.join(command),
         host,
         port,
-        font_size=args.font_size,
+        answers=answers.resolve(),
+        font_size=font_size,
         banner=banner,
         remote=not is_loopback(host),
     )

@@ -5,8 +5,11 @@ when asked for: it loads Jinja2 and Typst, which the wizard must not pay for
 at start-up.
 
 Served to a browser, the sheet is made in a private temporary folder and handed
-to the browser with `App.deliver_binary` (a download per format); nothing is
-left behind on the serving machine but the answers file itself.
+to the browser with `App.deliver_binary`; nothing is left behind on the serving
+machine but the answers file itself. A page may start only one download by
+itself (the browser's pop-up blocker stops the rest), so several formats go as
+one zip, made in memory. The page says the sheet arrived only when Textual says
+so (`DeliveryComplete`).
 """
 
 from __future__ import annotations
@@ -14,13 +17,16 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
+import time
+import zipfile
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import (
     Button,
     Footer,
@@ -58,6 +64,12 @@ class FinishScreen(PageScreen):
         self.made: list[Path] = []
         self.delivered: dict[str, bytes] = {}
         """Sheets handed to the browser, by file name (kept to open the PDF again)."""
+        self.sending: dict[str, tuple[str, list[str]]] = {}
+        """Downloads not yet arrived, by delivery key: the file's name and the sheets in it."""
+
+    def on_mount(self) -> None:
+        # Textual tells only the app that the browser has a file; this page says what arrived.
+        self.app.message_signal.subscribe(self, self._delivery_news)
 
     def action_make_sheet(self) -> None:
         self.make_sheet()
@@ -192,20 +204,37 @@ class FinishScreen(PageScreen):
         return str(exc) or type(exc).__name__
 
     def _deliver(self, files: dict[str, bytes]) -> None:
-        """Hand every file to the browser as a download."""
+        """Hand the sheet to the browser as one download: the file itself, or a zip of them."""
         self.delivered = files
         self.made = []
-        for name, data in files.items():
-            self.app.deliver_binary(io.BytesIO(data), save_filename=name, name=name)
+        name, data = _one_download(files)
+        key = self.app.deliver_binary(io.BytesIO(data), save_filename=name, name=name)
+        self.sending = {key: (name, list(files))} if key else {}
         self.query_one("#make", Button).disabled = False
-        lines = [self.t("finish_delivered")] + [f"  {name}" for name in files]
-        self._show("\n".join(lines))
+        self._show(f"{self.t('finish_sending', name=name)}\n{self.t('finish_sending_hint')}")
         open_pdf = self.query_one("#open-pdf", Button)
         open_pdf.disabled = not any(name.endswith(".pdf") for name in files)
         self.query_one("#result", Static).scroll_visible(animate=False)
         if not open_pdf.disabled:
             open_pdf.focus()
-        self.notify(" ".join([self.t("finish_delivered"), *files]), markup=False)
+
+    def _delivery_news(self, message: Message) -> None:
+        if not isinstance(message, events.DeliveryComplete | events.DeliveryFailed):
+            return
+        if message.key not in self.sending:
+            return  # an earlier sheet, or the PDF opened in a tab
+        name, sheets = self.sending.pop(message.key)
+        if isinstance(message, events.DeliveryFailed):
+            # The app tells it in a notice too: that one outlives this page.
+            reason = str(message.exception) or type(message.exception).__name__
+            self._show(self.t("delivery_failed", name=name, reason=reason))
+            return
+        if sheets == [name]:
+            lines = [self.t("finish_delivered"), f"  {name}"]
+        else:
+            lines = [self.t("finish_delivered_zip", name=name), *(f"  {s}" for s in sheets)]
+        self._show("\n".join(lines))
+        self.notify(" ".join(line.strip() for line in lines), markup=False)
 
     def _show(self, text: str) -> None:
         self.query_one("#result", Static).update(plain(text))
@@ -244,6 +273,21 @@ class FinishScreen(PageScreen):
             self.app.open_url(pdf.resolve().as_uri())
             # Whether a viewer opened is not known here: say where the file is, either way.
             self.notify(self.t("finish_opening", path=short_path(pdf)), markup=False, timeout=10)
+
+
+def _one_download(files: dict[str, bytes]) -> tuple[str, bytes]:
+    """One file as it is; several as a zip named like the first (made in memory only)."""
+    if len(files) == 1:
+        return next(iter(files.items()))
+    buffer = io.BytesIO()
+    stamp = time.localtime()[:6]
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for name, data in files.items():
+            entry = zipfile.ZipInfo(name, date_time=stamp)
+            # Unpacked, a sheet is as private as the answers it comes from.
+            entry.external_attr = 0o100600 << 16
+            bundle.writestr(entry, data, zipfile.ZIP_DEFLATED)
+    return f"{Path(next(iter(files))).stem}.zip", buffer.getvalue()
 
 
 def _render(

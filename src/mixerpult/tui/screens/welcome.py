@@ -27,7 +27,12 @@ LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 class WelcomeScreen(WizardScreen):
     """The first screen."""
 
-    AUTO_FOCUS: ClassVar[str | None] = "#resume, #begin"
+    # Not AUTO_FOCUS, which scrolls the button into view: on a short screen (a browser
+    # at 32 px) that would open the page at its bottom, title and language out of sight.
+    AUTO_FOCUS: ClassVar[str | None] = ""
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#resume, #begin"), scroll_visible=False)
 
     def compose(self) -> ComposeResult:
         app = self.wizard
