@@ -23,6 +23,7 @@ from mixerpult import __version__
 from mixerpult.i18n import LANGUAGES, strings, t
 from mixerpult.present.viewers import AUDIENCES
 from mixerpult.sheet.formats import FORMATS as SHEET_FORMATS
+from mixerpult.web.address import FONT_SIZES, SHARED_SCREEN_FONT_SIZE
 
 FORMATS = (*SHEET_FORMATS, "all")
 
@@ -249,7 +250,12 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         type=_whole_number(lang),
         default=None,
         metavar="N",
-        help=say("cli_serve_font_size"),
+        help=say(
+            "cli_serve_font_size",
+            low=FONT_SIZES.start,
+            high=FONT_SIZES.stop - 1,
+            default=SHARED_SCREEN_FONT_SIZE,
+        ),
     )
     serve.add_argument(
         "--walkthrough",
