@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from mixerpult.questionnaire import load_pack
+from mixerpult.packs import load_pack
 
 from . import cdp
 

@@ -17,7 +17,7 @@ import textual_serve
 from aiohttp import web
 from textual_serve.server import Server
 
-from mixerpult import store
+from mixerpult import files
 from mixerpult.i18n import t
 from mixerpult.web.address import FONT_SIZES, is_loopback, listen_hosts, readable_font_size
 
@@ -109,10 +109,10 @@ class MixerpultServer(Server):
         The wizard's own lock is asked, so this holds whatever the lock's rules are;
         the probe holds it only for an instant.
         """
-        lock = store.Lock(self.answers)
+        lock = files.Lock(self.answers)
         try:
             lock.acquire()
-        except store.FileLocked:
+        except files.FileLocked:
             return True
         except OSError:
             return False  # no place for a lock: the wizard will say what is wrong
