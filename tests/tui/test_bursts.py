@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.keys import _character_to_key
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -29,8 +30,10 @@ from mixerpult.tui.app import MixerpultApp
 from mixerpult.tui.screens.agreements import AgreementsScreen
 from mixerpult.tui.screens.mixerpult import MixerpultScreen
 from mixerpult.tui.widgets.next_step_row import Field, NextStepRow
+from mixerpult.tui.widgets.question import QuestionField
 
 from .conftest import AppFactory
+from .helpers import wait_until
 from .test_safety import burst
 
 Key = tuple[str, str | None]
@@ -328,3 +331,28 @@ async def test_a_burst_of_keys_lands_in_the_order_typed(
             wrong += more
             runs += count
     assert not wrong, f"wrong {len(wrong)}/{runs} on the {page} page:\n" + "\n".join(wrong)
+
+
+async def test_the_page_hears_of_a_burst_once_and_keeps_it_on_leaving(
+    make_app: AppFactory,
+) -> None:
+    """A field tells its page of the last text of a burst, not of every key (the page's
+    work is larger than the field's), and what was typed just before "next" arrives."""
+    told: dict[int, str | None] = {}
+
+    def hook(message: Message) -> None:
+        if isinstance(message, QuestionField.Answered):
+            told[id(message)] = message.raw
+
+    app = make_app(save_delay=30)
+    async with app.run_test(size=(100, 40), message_hook=hook) as pilot:
+        name = await step_field(app, pilot, "situation", "situation_nu")
+        deliver(app, typed("Træt om eftermiddagen"))
+        await settle(pilot, name)
+        assert app.s.answers["situation_nu"] == "Træt om eftermiddagen"
+        assert 1 <= len(told) <= 3, f"the page was told {len(told)} times of 21 keys"
+
+        deliver(app, [*typed("!!"), BACKSPACE, ("ctrl+n", None)])
+        await wait_until(pilot, lambda: app.page == "aftalt", "on the next page")
+        await pilot.pause()  # let the next page finish mounting before the test ends
+        assert app.s.answers["situation_nu"] == "Træt om eftermiddagen!"
