@@ -90,6 +90,8 @@ class QuestionField(Vertical):
         self.problem: str | None = None
         """Why the current text cannot be stored (bad date, number out of range …)."""
         self._warned_length = False
+        self._typed: str | None = None
+        """The field's latest text, not yet carried to the page (see `_carry_later`)."""
 
     @property
     def input_id(self) -> str:
@@ -291,18 +293,34 @@ class QuestionField(Vertical):
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if event.input.id != self.input_id:
-            return
-        if self.question.type in ("number", "date"):
-            self._parse(event.value)
-            return
-        self._update_counter(event.value)
-        self.post_message(self.Answered(self, event.value, True, event.value))
+        if event.input.id == self.input_id:
+            self._carry_later(event.value)
 
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        text = event.text_area.text
+        self._carry_later(event.text_area.text)
+
+    def _carry_later(self, text: str) -> None:
+        """Carry `text` to the page once the changes already queued here are read.
+
+        A burst of keys (a fast typist, a paste of many lines, a busy laptop) brings a
+        Changed for each key, and the page's work for each answer is larger than the
+        field's: the page hears once, of the last text. (What quitting or a signal
+        saves is read from the field itself, see `shown_answer`.)
+        """
+        pending = self._typed is not None
+        self._typed = text
+        if not pending:
+            self.call_later(self._carry)
+
+    def _carry(self) -> None:
+        text, self._typed = self._typed, None
+        if text is None or not self.is_attached:
+            return
+        if self.question.type in ("number", "date"):
+            self._parse(text)
+            return
         self._update_counter(text)
         self.post_message(self.Answered(self, text, True, text))
 

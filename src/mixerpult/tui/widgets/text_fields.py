@@ -1,9 +1,17 @@
-"""Input and TextArea that never draw a control character as it is.
+"""Input and TextArea that keep keys in the order typed and never draw a control
+character as it is.
 
 An answer may hold ESC, NUL and their like (pasted from anywhere); drawn as they
 are, a terminal would obey them (`\\x1b[2J` clears the screen). These widgets keep
 the value exactly as typed and draw each control character as its visible symbol
 (`format.pictured`), as the review does.
+
+Textual's fields insert a typed character as soon as its key arrives, but run their
+bound keys (Backspace, Delete, arrows, Home/End, Ctrl+V) only once the key has
+bubbled up to the app and come back as a binding, behind every key typed after it
+(Textual #6605). A burst (a fast typist, a macro, a busy laptop, a slow ssh link)
+then comes out scrambled: 16 Backspaces and "Mette" left "MeMette". These fields run
+their own bindings as the key arrives, in order with the typed characters.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from rich.highlighter import Highlighter
 from rich.text import Text
 from textual import events
 from textual.expand_tabs import expand_tabs_inline
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from mixerpult.tui.format import pictured
@@ -34,6 +43,30 @@ class _Pictured(Highlighter):
         text.plain = _drawn(text.plain)
 
 
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run `widget`'s own binding for `event` now, as the app would once the key had
+    come back up to it; True if one ran (and the key is then used up).
+
+    The focused widget is the first place the app looks for a binding, and priority
+    bindings were tried before the key was handed down, so what runs is what would
+    have run, only no later key can overtake it. (Textual PR #6631 proposes the same
+    inside Input and TextArea; with it, this is a no-op.)
+    """
+    if event.is_printable:
+        return False  # typed text: the field inserts it itself, as it arrives
+    bindings = widget._bindings
+    keymap = widget.app._keymap  # a user's rebinding applies here as it would up there
+    if keymap:
+        bindings = bindings.copy()
+        bindings.apply_keymap(keymap)
+    for binding in bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()  # used up: nothing else may act on it again
+            return True
+    return False
+
+
 class TextInput(Input):
     """A one-line field for user text."""
 
@@ -41,6 +74,12 @@ class TextInput(Input):
         # Selecting on focus would let the next key replace a whole answer.
         kwargs.setdefault("select_on_focus", False)
         super().__init__(value, highlighter=_Pictured(), **kwargs)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if await run_own_binding(self, event):
+            # Input's own key handler, which no longer runs for this key, would have
+            # restarted the blink (a Textual 8.2 helper; the pin is <8.3).
+            self._restart_blink()
 
     # Input measures the cursor and the mouse in cells of the value as stored, where a
     # control character takes none; drawn as a symbol it takes one. Measured on what is
@@ -71,6 +110,10 @@ class TextBox(TextArea):
         kwargs.setdefault("tab_behavior", "focus")
         super().__init__(text, **kwargs)
         self._focused_once = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if await run_own_binding(self, event):
+            self._restart_blink()  # as TextInput's
 
     def on_focus(self, _event: events.Focus) -> None:
         # TextArea starts with the cursor before the first character, so what a
