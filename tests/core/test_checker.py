@@ -42,6 +42,10 @@ EXPECTED: dict[str, list[str]] = {
                          "25:44: error: steps[0].questions[3].visible_if.equals: this comparison can never hold"],
     "23_multi_errors": ["11:15: error: steps[0].questions[0].type: unknown type 'txt'; did you mean 'text'?",
                         "13:9: error: steps[0].questions[0].hjælp: unknown key 'hjælp'; did you mean 'help'?"],
+    "40_timeline_offset": ["16:22: error: facts[0].timeline.week: week 0 is not a week of the sick leave's first year",
+                           "21:31: error: facts[1].timeline.kind: 'before' is not allowed (one of: by, until, at)",
+                           "26:22: error: facts[2].timeline.week: Input should be a valid integer",
+                           "26:45: error: facts[2].timeline.label: missing text in language 'en'"],
 }  # fmt: skip
 
 
@@ -124,3 +128,31 @@ def test_missing_folder_is_an_error(tmp_path: Path) -> None:
     result = _run_check(str(tmp_path / "nowhere"))
     assert result.returncode == 1
     assert "no such file or folder" in result.stdout
+
+
+def _timeline_pack(tmp_path: Path, week: object, role: str) -> Path:
+    path = tmp_path / "pack.yaml"
+    path.write_text(
+        "format: 1\nid: t\nversion: '1'\nlanguages: [da]\ntitle: {da: T}\n"
+        "steps:\n  - id: start\n    title: {da: S}\n    questions:\n"
+        f"      - {{id: dag, type: date, role: {role}, label: {{da: Dag}}}}\n"
+        "facts:\n  - id: samtale\n"
+        f"    timeline: {{week: {week}, kind: by, label: {{da: Samtale}}}}\n"
+        "    text: {da: Samtale.}\n    source: § 7a\n    checked: 2026-12-01\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(("week", "ok"), [(1, True), (52, True), (53, False), (-4, False)])
+def test_a_timeline_week_is_one_of_the_first_year(tmp_path: Path, week: int, ok: bool) -> None:
+    pack, problems = check_file(_timeline_pack(tmp_path, week, "first_sick_day"))
+    assert (pack is not None) is ok, problems
+    assert ok or "is not a week of the sick leave's first year" in str(problems[0])
+
+
+def test_a_timeline_without_a_first_sick_day_question_is_a_warning(tmp_path: Path) -> None:
+    pack, problems = check_file(_timeline_pack(tmp_path, 4, "meeting_date"))
+    assert pack is not None
+    assert [p.severity for p in problems] == ["warning"]
+    assert "no question has role first_sick_day" in problems[0].message
