@@ -21,7 +21,7 @@ from mixerpult.answers import Session
 from mixerpult.i18n import format_date, t
 from mixerpult.present.disclosure import Disclosure, disclose
 from mixerpult.present.viewers import Viewer
-from mixerpult.questionnaire import LegalFact, Questionnaire, tr
+from mixerpult.questionnaire import LegalFact, Question, Questionnaire, tr
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ class Timeline:
     """The dated marks of one session, for one viewer, in one language."""
 
     title: str
+    question: str
+    """The id of the question the first sick day is answered in."""
     first_day: dt.date
     first_day_line: str
     """'Første sygedag: 12. november 2026.'"""
@@ -73,11 +75,13 @@ class Timeline:
     closed: frozenset[str]
     """The facts whose window has closed: no longer advice, so on no view at all."""
 
+    @property
+    def intro(self) -> str:
+        """The first sick day and the week it is now, as one paragraph."""
+        return f"{self.first_day_line} {self.now_line}" if self.now_line else self.first_day_line
 
-def _date_answer(
-    pack: Questionnaire, session: Session, seen: Disclosure, role: str
-) -> dt.date | None:
-    question = pack.by_role(role)
+
+def _date_answer(session: Session, seen: Disclosure, question: Question | None) -> dt.date | None:
     if question is None or not seen.shows(question.id):
         return None
     value = session.answer(question.id)
@@ -114,10 +118,11 @@ def build_timeline(
     if not any(f.timeline is not None for f in pack.facts):
         return None
     seen = seen if seen is not None else disclose(pack, session, viewer)
-    first_day = _date_answer(pack, session, seen, "first_sick_day")
-    if first_day is None:
+    question = pack.by_role("first_sick_day")
+    first_day = _date_answer(session, seen, question)
+    if question is None or first_day is None:
         return None
-    meeting = _date_answer(pack, session, seen, "meeting_date")
+    meeting = _date_answer(session, seen, pack.by_role("meeting_date"))
     as_of = meeting or today
     entries: list[TimelineEntry] = []
     closed: set[str] = set()
@@ -152,6 +157,7 @@ def build_timeline(
     now_line = t(now_key, lang, date=format_date(as_of, lang), week=week) if week >= 1 else ""
     return Timeline(
         t("timeline_title", lang),
+        question.id,
         first_day,
         t("timeline_first_day", lang, date=format_date(first_day, lang)),
         as_of,
