@@ -152,3 +152,11 @@ def test_the_revurdering_at_22_weeks(pack: Questionnaire) -> None:
     with_it = pack.model_copy(update={"facts": [*pack.facts, revurdering]})
     timeline = build_timeline(with_it, session(with_it, WEEK_10), Viewer.ALONE, "en", today=TODAY)
     assert lines(timeline)[-1] == "28 February 2027 (week 22): Reassessment"
+
+
+def test_a_first_sick_day_after_the_conversation_names_no_week(pack: Questionnaire) -> None:
+    later = MEETING + dt.timedelta(days=3)
+    timeline = build_timeline(pack, session(pack, later), Viewer.ALONE, "da", today=TODAY)
+    assert timeline is not None and timeline.now_line == ""
+    assert timeline.intro == "Første sygedag: 6. december 2026."
+    assert not any(e.passed for e in timeline.entries) and timeline.closed == frozenset()
