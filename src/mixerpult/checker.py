@@ -475,6 +475,7 @@ def _lint(data: Mapping[str, Any], report: _Report) -> None:
         _lint_condition(tool.get("suggest_if"), ("tools", ti, "suggest_if"), graph, None)
     _lint_cycles(graph)
     _lint_languages(data, report)
+    _lint_timeline(data, report)
 
 
 def _lint_mixerpult(
@@ -894,6 +895,38 @@ def _lint_languages(data: Mapping[str, Any], report: _Report) -> None:
                 walk(child, (*path, i), is_levels)
 
     walk(data, (), False)
+
+
+TIMELINE_WEEKS = range(1, 53)
+"""A timeline mark falls in the sick leave's first year: a larger week is a typo."""
+
+
+def _lint_timeline(data: Mapping[str, Any], report: _Report) -> None:
+    """Each fact's `timeline` mark: a week the sheet can date, and a question to date it
+    from. (Its shape and `kind` are the structure pass's.)"""
+    marked: list[Path_] = []
+    for fi, fact in _items(data, "facts"):
+        mark = fact.get("timeline")
+        if not isinstance(mark, Mapping):
+            continue
+        marked.append(("facts", fi, "timeline"))
+        week = mark.get("week")
+        if isinstance(week, int) and not isinstance(week, bool) and week not in TIMELINE_WEEKS:
+            report.add(
+                ("facts", fi, "timeline", "week"),
+                f"week {week} is not a week of the sick leave's first year: "
+                f"count weeks from the first sick day, {TIMELINE_WEEKS.start} "
+                f"to {TIMELINE_WEEKS.stop - 1}",
+            )
+    roles = [
+        q.get("role") for _, step in _items(data, "steps") for _, q in _items(step, "questions")
+    ]
+    if marked and "first_sick_day" not in roles:
+        report.add(
+            marked[0],
+            "no question has role first_sick_day, so this timeline is never dated or shown",
+            severity="warning",
+        )
 
 
 # ------------------------------------------------------------------ entry points

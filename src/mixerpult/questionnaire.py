@@ -27,6 +27,7 @@ ROLE_TYPES: dict[str, tuple[str, ...]] = {
     "first_name": ("text",),
     "meeting_date": ("date",),
     "weekly_hours": ("number",),
+    "first_sick_day": ("date",),
 }
 ROLES = tuple(ROLE_TYPES)
 # Pages of the wizard that are not steps of a pack; a step may not take their names,
@@ -172,8 +173,29 @@ class Tool(_Model):
     source: str
 
 
+TIMELINE_KINDS = ("by", "until", "at")
+"""How a timeline mark reads: a deadline ("senest"), a window that closes ("til og
+med"; no advice after it), or a point in time (a date, no more)."""
+
+
+class TimelineMark(_Model):
+    """Where a fact falls on the sick leave's timeline, counted from the first sick day.
+
+    Week N ends on day 7·N, the first sick day being day 1: so "within the first 5
+    weeks" and "by the end of week 8" are week 5 and week 8, and "4 weeks after the
+    first sick day" is week 4, one day early, which is the safe side for a deadline.
+    The range of `week` is checked by the checker (`mixerpult check`).
+    """
+
+    week: Annotated[int, Field(strict=True)]  # strict: YAML's `yes` is no week
+    kind: Literal["by", "until", "at"]
+    label: Text
+    """A short name for the timeline, e.g. 'Sygefraværssamtale med din arbejdsgiver'."""
+
+
 class LegalFact(_Model):
     id: Ident
+    timeline: TimelineMark | None = None
     text: Text
     source: str
     checked: dt.date
@@ -227,7 +249,7 @@ class Questionnaire(_Model):
         raise KeyError(step_id)
 
     def by_role(self, role: str) -> Question | None:
-        """The question that plays `role` (first_name, meeting_date, weekly_hours)."""
+        """The question that plays `role` (one of `ROLES`)."""
         return next((q for q in self.questions.values() if q.role == role), None)
 
 

@@ -88,6 +88,10 @@ EXPECTED: dict[str, list[str]] = {
                                "49:14: error: facts[0].checked: 'checked' must be a date such as 2026-11-01; here it is the text 'snart'"],
     "23_multi_errors": ["11:15: error: steps[0].questions[0].type: unknown type 'txt'; did you mean 'text'?",
                         "13:9: error: steps[0].questions[0].hjælp: unknown key 'hjælp'; did you mean 'help'?"],
+    "40_timeline_offset": ["16:22: error: facts[0].timeline.week: week 0 is not a week of the sick leave's first year",
+                           "21:31: error: facts[1].timeline.kind: 'before' is not allowed (one of: by, until, at)",
+                           "26:22: error: facts[2].timeline.week: Input should be a valid integer",
+                           "26:45: error: facts[2].timeline.label: missing text in language 'en'"],
 }  # fmt: skip
 
 
@@ -285,3 +289,31 @@ def test_a_scale_of_true_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "pack.yaml"
     path.write_text(text.replace("  scale: 5", "  scale: yes"), encoding="utf-8")
     assert "mixerpult.scale: a scale is a number of steps (got true)" in str(check_file(path)[1])
+
+
+def _timeline_pack(tmp_path: Path, week: object, role: str) -> Path:
+    path = tmp_path / "pack.yaml"
+    path.write_text(
+        "format: 1\nid: t\nversion: '1'\nlanguages: [da]\ntitle: {da: T}\n"
+        "steps:\n  - id: start\n    title: {da: S}\n    questions:\n"
+        f"      - {{id: dag, type: date, role: {role}, label: {{da: Dag}}}}\n"
+        "facts:\n  - id: samtale\n"
+        f"    timeline: {{week: {week}, kind: by, label: {{da: Samtale}}}}\n"
+        "    text: {da: Samtale.}\n    source: § 7a\n    checked: 2026-12-01\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(("week", "ok"), [(1, True), (52, True), (53, False), (-4, False)])
+def test_a_timeline_week_is_one_of_the_first_year(tmp_path: Path, week: int, ok: bool) -> None:
+    pack, problems = check_file(_timeline_pack(tmp_path, week, "first_sick_day"))
+    assert (pack is not None) is ok, problems
+    assert ok or "is not a week of the sick leave's first year" in str(problems[0])
+
+
+def test_a_timeline_without_a_first_sick_day_question_is_a_warning(tmp_path: Path) -> None:
+    pack, problems = check_file(_timeline_pack(tmp_path, 4, "meeting_date"))
+    assert pack is not None
+    assert [p.severity for p in problems] == ["warning"]
+    assert "no question has role first_sick_day" in problems[0].message

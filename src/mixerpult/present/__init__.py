@@ -9,7 +9,9 @@ layer and only draws what it is given:
 - `disclosure`: what a viewer may see of them, and what is shown as "hidden";
 - `words`: an answer, a fader position, a date, a "by when" in words;
 - `overview`: sections of items, built from the three above, that the review,
-  the walkthrough and the sheet are drawn from.
+  the walkthrough and the sheet are drawn from;
+- `timeline`: the facts' deadlines dated from the first sick day, when the viewer
+  may see it.
 
 No Textual, Jinja2 or Typst here (an import contract checks it), and this
 package's `__init__` imports nothing, so a client pays only for what it uses.

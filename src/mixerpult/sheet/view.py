@@ -9,11 +9,13 @@ templates only loop and test.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from mixerpult.answers import Session
 from mixerpult.i18n import format_date, strings, t
 from mixerpult.present.overview import AnswerItem, ConsoleSection, Overview, build_overview
+from mixerpult.present.timeline import Timeline, build_timeline
 from mixerpult.present.viewers import AUDIENCES, sheet_viewer
 from mixerpult.present.words import fader_bar
 from mixerpult.questionnaire import Questionnaire, tr
@@ -133,6 +135,44 @@ class AgreementsView:
 
 
 @dataclass(frozen=True)
+class TimelineEntryView:
+    """One dated deadline, window or point in time of the sick leave."""
+
+    id: str
+    kind: str
+    """'by', 'until' or 'at' (the fact's `timeline.kind`)."""
+    week: int
+    when: str
+    """'Senest 9. december 2026 (uge 4)'."""
+    label: str
+    passed: bool
+    note: str
+    """'datoen er passeret' when passed, else ''."""
+
+    @property
+    def label_note(self) -> str:
+        """The label, with the note in brackets when there is one."""
+        return f"{self.label} ({self.note})" if self.note else self.label
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """The facts' dates, counted from the first sick day (only when it is given)."""
+
+    title: str
+    first_day: str
+    """'Første sygedag: 12. november 2026.'"""
+    now: str
+    """Which week of the sick leave the conversation (or today) is in; may be ''."""
+    entries: list[TimelineEntryView]
+
+    @property
+    def intro(self) -> str:
+        """The first sick day and the week of the conversation, as one paragraph."""
+        return f"{self.first_day} {self.now}" if self.now else self.first_day
+
+
+@dataclass(frozen=True)
 class SheetView:
     """Everything one sheet shows, in one language for one audience."""
 
@@ -155,6 +195,8 @@ class SheetView:
     share_line: str
     t: dict[str, str]
     """The sheet's fixed words in this language, by key without the 'sheet_' prefix."""
+    timeline: TimelineView | None = None
+    """The dated deadlines; None without a first sick day (the sheet looks as before)."""
 
     @property
     def for_employer(self) -> bool:
@@ -242,6 +284,20 @@ def _head(overview: Overview, role: str) -> str:
     return clean(item.words).strip() if item is not None else ""
 
 
+def _timeline(timeline: Timeline | None) -> TimelineView | None:
+    if timeline is None:
+        return None
+    entries = [
+        TimelineEntryView(
+            e.id, e.kind, e.week, clean(e.when), clean(e.label), e.passed, clean(e.note)
+        )
+        for e in timeline.entries
+    ]
+    return TimelineView(
+        clean(timeline.title), clean(timeline.first_day_line), clean(timeline.now_line), entries
+    )
+
+
 def sheet_strings(lang: str) -> dict[str, str]:
     """The sheet's fixed words in `lang`, keyed without the 'sheet_' prefix."""
     # The words every view shares (`words_…`) and the sheet's own (`sheet_…`).
@@ -253,10 +309,25 @@ def sheet_strings(lang: str) -> dict[str, str]:
 
 
 def build_view(
-    session: Session, pack: Questionnaire, lang: str, audience: str = "jobcenter"
+    session: Session,
+    pack: Questionnaire,
+    lang: str,
+    audience: str = "jobcenter",
+    *,
+    today: dt.date | None = None,
 ) -> SheetView:
-    """The sheet of `session` in `lang` for `audience` ('jobcenter' or 'arbejdsgiver')."""
-    overview = build_overview(pack, session, sheet_viewer(audience), lang)
+    """The sheet of `session` in `lang` for `audience` ('jobcenter' or 'arbejdsgiver').
+
+    `today`: the day the timeline is judged on when no conversation date is given
+    (default: the clock's).
+    """
+    viewer = sheet_viewer(audience)
+    overview = build_overview(pack, session, viewer, lang)
+    timeline = build_timeline(
+        pack, session, viewer, lang, today=today or dt.date.today(), seen=overview.disclosure
+    )
+    # A window that has closed (fast track after week 5) is no longer offered as advice.
+    closed = timeline.closed if timeline is not None else frozenset()
     situation: list[AnswerView] = []
     sections: list[SectionView] = []
     own: list[AnswerView] = []
@@ -283,6 +354,7 @@ def build_view(
             else "",
         )
         for f in pack.facts
+        if f.id not in closed
     ]
     return SheetView(
         lang=lang,
@@ -301,4 +373,5 @@ def build_view(
         rules_line=t("sheet_rules", lang, date=format_date(latest, lang)) if latest else "",
         share_line=t("sheet_share", lang),
         t=sheet_strings(lang),
+        timeline=_timeline(timeline),
     )

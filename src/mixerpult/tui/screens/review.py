@@ -1,19 +1,24 @@
-"""The review: every step with its answers, the fader bank and the agreements, each
-item editable.
+"""The review: every step with its answers, the fader bank, the timeline (given a
+first sick day) and the agreements, each item editable.
 
 How an item reads is decided in `mixerpult.tui.summary`, shared with the walkthrough.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
+from mixerpult.present.overview import Overview
+from mixerpult.present.timeline import build_timeline
 from mixerpult.present.visibility import visible
 from mixerpult.questionnaire import Question, tr
 from mixerpult.tui.flow import AGREEMENTS, FINISH, REVIEW
@@ -23,6 +28,12 @@ from mixerpult.tui.text import plain
 from mixerpult.tui.widgets.review_item import ReviewItem, agreement_items, section_items
 
 __all__ = ["ReviewScreen"]
+
+
+def today() -> dt.date:
+    """The day the timeline is judged on when no conversation date is given (the tests
+    set it, so that nothing they see depends on the clock)."""
+    return dt.date.today()
 
 
 class ReviewScreen(PageScreen):
@@ -63,6 +74,7 @@ class ReviewScreen(PageScreen):
                     plain(app.flow.title(section.id, app.ui_lang)), classes="review-section"
                 )
                 yield from section_items(section, app.ui_lang, self.t("review_no_questions"))
+            yield from self._timeline(overview)
             yield Static(plain(self.t("agreements_title")), classes="review-section")
             yield from agreement_items(overview.agreements, app.ui_lang)
         with Horizontal(id="nav"):
@@ -71,6 +83,22 @@ class ReviewScreen(PageScreen):
             yield Static("", id="nav-status", markup=False)
             yield Button(plain(self.t("button_make_sheet")), id="next", variant="primary")
         yield Footer()
+
+    def _timeline(self, overview: Overview) -> Iterator[Widget]:
+        """The dated deadlines, given a first sick day the viewer may see; the line of
+        the first sick day opens its question."""
+        app = self.wizard
+        timeline = build_timeline(
+            app.pack, app.s, app.viewer, app.ui_lang, today=today(), seen=overview.disclosure
+        )
+        if timeline is None:
+            return
+        yield Static(plain(timeline.title), classes="review-section")
+        page = app.pack.step_of[timeline.question].id
+        yield ReviewItem(plain(timeline.intro), page, timeline.question, id="r-timeline")
+        for entry in timeline.entries:
+            passed = " passed" if entry.passed else ""
+            yield Static(plain(f"• {entry.words}"), classes=f"review-timeline{passed}")
 
     def on_mount(self) -> None:
         self.set_status("")
