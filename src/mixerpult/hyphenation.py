@@ -66,10 +66,36 @@ def breaks(text: str, lang: str) -> list[int]:
     return points
 
 
-def soft_hyphenated(text: str, lang: str) -> str:
-    """`text` with a soft hyphen at every hyphenation point: a reader sees none unless
-    a line breaks there, and then a hyphen."""
-    points = set(breaks(text, lang))
+def _halves(text: str, start: int, end: int, lang: str) -> list[int]:
+    """The one point that splits text[start:end] most evenly, if it has one."""
+    word = text[start:end]
+    natural = breaks(word, lang)
+    for width in range(len(word) // 2 + 2, len(word)):
+        pieces = _split_word(word, width, lang)
+        if len(pieces) == 2 and pieces[0][-1] in _OPEN_AFTER and not pieces[0].endswith("-"):
+            return []  # halved at a slash: a break without a hyphen
+        if len(pieces) == 2 and pieces[0].endswith("-"):
+            cut = len(pieces[0]) - 1
+            if cut in natural:
+                return [start + cut]
+    return [start + p for p in natural]  # no even split: every point
+
+
+def soft_hyphenated(text: str, lang: str, *, balanced: bool = False) -> str:
+    """`text` with a soft hyphen at hyphenation points: a reader sees none unless a line
+    breaks there, and then a hyphen.
+
+    A browser or Typst breaks at the last point that fits ("Arbejdsintensi-tet"); with
+    `balanced`, a word of 8 letters or more gets only the point that halves it best
+    ("Arbejds-intensitet", "skåne-behov"), for a column that holds about half a word.
+    """
+    if balanced:
+        points: set[int] = set()
+        for match in re.finditer(r"\S+", text):
+            if len(match.group(0)) >= 8:
+                points.update(_halves(text, match.start(), match.end(), lang))
+    else:
+        points = set(breaks(text, lang))
     return "".join((SOFT_HYPHEN if i in points else "") + ch for i, ch in enumerate(text))
 
 

@@ -22,7 +22,21 @@ Text = dict[str, str]
 
 QUESTION_TYPES = ("text", "long_text", "number", "choice", "multi_choice", "yes_no", "date")
 SHEET_PLACES = ("situation", "answers", "own_questions", "none")
-ROLES = ("first_name", "meeting_date", "weekly_hours")
+ROLES = (
+    "first_name",
+    "meeting_date",
+    "weekly_hours",
+    "wish",  # the sheet's brief: what the employee wants
+    "proposed_hours",  # the brief and the proposals: hours a week to start with
+    "already_agreed",  # the brief: what is agreed or discussed with the workplace
+    "most_important",  # the brief: what the employee most wants to say
+    "hard_now",  # the proposals (mulighedserklæring part 1): what is hard now
+    "job_functions",  # the proposals: the job functions it affects
+    "proposed_tasks",  # the proposals: changes to the tasks
+    "proposed_aids",  # the proposals: aids and adaptations
+)
+HEAD_ROLES = ("first_name", "meeting_date", "weekly_hours")
+"""The roles printed in the sheet's head (and on it even from a step "only for you")."""
 # Pages of the wizard that are not steps of a pack; a step may not take their names,
 # since the answers file records the page the user was on by this id.
 CONSOLE = "mixerpult"
@@ -54,7 +68,22 @@ class _QuestionBase(_Model):
     error: Text | None = None
     health: bool = False
     visible_if: Condition | None = None
-    role: Literal["first_name", "meeting_date", "weekly_hours"] | None = None
+    role: (
+        Literal[
+            "first_name",
+            "meeting_date",
+            "weekly_hours",
+            "wish",
+            "proposed_hours",
+            "already_agreed",
+            "most_important",
+            "hard_now",
+            "job_functions",
+            "proposed_tasks",
+            "proposed_aids",
+        ]
+        | None
+    ) = None
 
 
 class TextQuestion(_QuestionBase):
@@ -201,7 +230,7 @@ class Questionnaire(_Model):
         raise KeyError(step_id)
 
     def by_role(self, role: str) -> Question | None:
-        """The question that plays `role` (first_name, meeting_date, weekly_hours)."""
+        """The question that plays `role` (one of `ROLES`)."""
         return next((q for q in self.questions.values() if q.role == role), None)
 
 
