@@ -90,11 +90,11 @@ class _Text(HTMLParser):
 
 
 def html_text(document: str) -> str:
-    """The visible text of an HTML document."""
+    """The visible text of an HTML document (a soft hyphen shows only at a line's end)."""
     parser = _Text()
     parser.feed(document)
     parser.close()
-    return "".join(parser.parts)
+    return "".join(parser.parts).replace("\u00ad", "")
 
 
 def html_tags(document: str) -> list[str]:
