@@ -150,7 +150,9 @@ def page_fill(data: bytes, bottom_margin: float) -> list[float]:
         top = float(page.mediabox.top)
         ys: list[float] = []
 
-        def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        def visit(
+            text: str, cm: list[float], tm: list[float], *_: object, ys: list[float] = ys
+        ) -> None:
             if text.strip():
                 ys.append(tm[5] * cm[3] + cm[5])  # the text's baseline on the page
 
