@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from mixerpult.present.overview import AnswerItem, ChannelItem, Overview, StepSection, ToolItem
+from mixerpult.present.words import shortened
 
 BRIEF_ROLES = ("wish", "already_agreed", "most_important")
 """Answers printed in the brief only: the sheet does not print them again."""
@@ -25,6 +26,8 @@ PROPOSAL_ROLES = ("hard_now", "job_functions", "proposed_hours", "proposed_tasks
 """Answers that make the parts of the proposals."""
 MOST_EASED = 3
 """How many channels the brief names at most."""
+BRIEF_NOTE = 160
+"""The longest channel note the brief quotes in full (it is in full under the console)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,11 @@ def most_eased(overview: Overview, limit: int = MOST_EASED) -> tuple[ChannelItem
     below_top = [c for c in console.items if c.position is not None and c.position < c.scale]
     ranked = sorted(enumerate(below_top), key=lambda ic: (ic[1].position, ic[0]))
     return tuple(c for _i, c in ranked[:limit])
+
+
+def brief_note(channel: ChannelItem) -> str:
+    """A channel's note as the brief quotes it: at a glance, a long one shortened."""
+    return shortened(channel.note, BRIEF_NOTE) if channel.note.strip() else ""
 
 
 def build_brief(overview: Overview) -> Brief:

@@ -18,6 +18,7 @@ from mixerpult.present.brief import (
     BRIEF_ROLES,
     Brief,
     Proposals,
+    brief_note,
     build_brief,
     build_proposals,
     one_line,
@@ -302,8 +303,7 @@ def _brief(brief: Brief, lang: str) -> BriefView | None:
         wish=paragraphs(words(brief.wish)),
         start=start,
         eased=[
-            EasedView(clean(c.label), clean(c.level), " ".join(clean(c.note).split()))
-            for c in brief.eased
+            EasedView(clean(c.label), clean(c.level), clean(brief_note(c))) for c in brief.eased
         ],
         agreed=paragraphs(words(brief.already_agreed)),
         most_important=paragraphs(words(brief.most_important)),
