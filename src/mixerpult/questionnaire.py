@@ -23,13 +23,23 @@ Text = dict[str, str]
 QUESTION_TYPES = ("text", "long_text", "number", "choice", "multi_choice", "yes_no", "date")
 SHEET_PLACES = ("situation", "answers", "own_questions", "none")
 ROLE_TYPES: dict[str, tuple[str, ...]] = {
-    # role: the question types that can play it (the sheet's head reads these answers)
-    "first_name": ("text",),
-    "meeting_date": ("date",),
-    "weekly_hours": ("number",),
-    "first_sick_day": ("date",),
+    # role: the question types that can play it
+    "first_name": ("text",),  # the sheet's head
+    "meeting_date": ("date",),  # the sheet's head
+    "weekly_hours": ("number",),  # the sheet's head
+    "first_sick_day": ("date",),  # dates the facts' timeline
+    "wish": ("text", "long_text"),  # the brief: what the employee wants
+    "proposed_hours": ("number",),  # the brief and the proposals: hours a week to start
+    "already_agreed": ("text", "long_text"),  # the brief: agreed with the workplace
+    "most_important": ("text", "long_text"),  # the brief: what matters most
+    "hard_now": ("text", "long_text"),  # the proposals (mulighedserklæring part 1)
+    "job_functions": ("text", "long_text"),  # the proposals: job functions affected
+    "proposed_tasks": ("text", "long_text"),  # the proposals: changes to the tasks
+    "proposed_aids": ("text", "long_text"),  # the proposals: aids and adaptations
 }
 ROLES = tuple(ROLE_TYPES)
+HEAD_ROLES = ("first_name", "meeting_date", "weekly_hours")
+"""The roles printed in the sheet's head (and on it even from a step "only for you")."""
 # Pages of the wizard that are not steps of a pack; a step may not take their names,
 # since the answers file records the page the user was on by this id.
 CONSOLE = "mixerpult"

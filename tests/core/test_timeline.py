@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from mixerpult.answers import Session
+from mixerpult.packs import load_pack
 from mixerpult.present.timeline import Timeline, build_timeline, mark_date, week_of
 from mixerpult.present.viewers import Viewer
-from mixerpult.questionnaire import LegalFact, Questionnaire, TimelineMark, load_pack
+from mixerpult.questionnaire import LegalFact, Questionnaire, TimelineMark
 
 ROOT = Path(__file__).resolve().parents[2]
 MEETING = dt.date(2026, 12, 3)

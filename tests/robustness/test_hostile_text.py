@@ -241,7 +241,9 @@ def test_a_huge_text_renders_in_every_format(shipped_pack: Questionnaire) -> Non
         text = spaced(
             markdown_text(out) if fmt == "md" else html_text(out) if fmt == "html" else out
         )
-        assert text.count("linje 0 [/] {{ 0 }} linje 1 [/]") == 1, fmt
+        # Under the console in full, and its start in the brief (the timer is among
+        # the channels that need the most easing).
+        assert text.count("linje 0 [/] {{ 0 }} linje 1 [/]") == 2, fmt
         assert text.count("linje 9999 [/] {{ 9999 }}") == 1, fmt
     assert squeezed("linje 9999 [/] {{ 9999 }}") in squeezed(pdf_text(render_pdf(view)))
 

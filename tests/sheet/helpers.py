@@ -91,11 +91,11 @@ class _Text(HTMLParser):
 
 
 def html_text(document: str) -> str:
-    """The visible text of an HTML document."""
+    """The visible text of an HTML document (a soft hyphen shows only at a line's end)."""
     parser = _Text()
     parser.feed(document)
     parser.close()
-    return "".join(parser.parts)
+    return "".join(parser.parts).replace("\u00ad", "")
 
 
 def html_tags(document: str) -> list[str]:
@@ -139,3 +139,26 @@ _NOT_IN_PDF_COMPARISON = re.compile(r"[\s\-\u00ad\u2010\u2011\u200b]")
 def squeezed(text: str) -> str:
     """For PDF text: no whitespace, no hyphens (line-end hyphenation), compatibility-normalised."""
     return _NOT_IN_PDF_COMPARISON.sub("", unicodedata.normalize("NFKC", text))
+
+
+def page_fill(data: bytes, bottom_margin: float) -> list[float]:
+    """How far down each page of a PDF its text reaches, 0 (empty) to 1 (to the bottom
+    margin), not counting the page footer (text inside the bottom margin)."""
+    from pypdf import PdfReader
+
+    fills = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        top = float(page.mediabox.top)
+        ys: list[float] = []
+
+        def visit(
+            text: str, cm: list[float], tm: list[float], *_: object, ys: list[float] = ys
+        ) -> None:
+            if text.strip():
+                ys.append(tm[5] * cm[3] + cm[5])  # the text's baseline on the page
+
+        page.extract_text(visitor_text=visit)
+        content = [y for y in ys if y > bottom_margin]
+        lowest = min(content, default=top)
+        fills.append((top - lowest) / (top - bottom_margin))
+    return fills

@@ -271,11 +271,13 @@ def test_order_of_the_sections() -> None:
     order = [
         "Forberedelse til opfølgningssamtalen",
         "Dato for samtalen: 3. december 2026",
+        "Kort fortalt",
         "Hvor jeg står nu",
         "Mixerpulten",
         "Det har I allerede talt om",
-        "Hvad kan du selv gøre?",
+        "Hvad der er svært, og hvad der kan hjælpe",
         "Redskaber, det kan være værd at spørge ind til",
+        "Andre redskaber",
         "Det vil jeg gerne spørge om",
         "Regler pr. 1. december 2026",
         "Det er mig, der bestemmer",
@@ -381,7 +383,7 @@ def test_markdown_reads_as_the_same_text_when_rendered() -> None:
     md = render_text(view, "md")
     assert md.startswith("# Forberedelse til opfølgningssamtalen\n")
     shown = markdown_text(md)
-    assert "Hvad kan du selv gøre?" in shown
+    assert "Hvad der er svært, og hvad der kan hjælpe" in shown
     assert "\\" not in shown  # no escape is left visible
 
 

@@ -111,9 +111,11 @@ def test_any_answer_reads_back_literally_in_text_formats(answer: str) -> None:
     assume(expected)
     view = _view(answer)
     md = render_text(view, "md")
-    assert spaced(expected) in spaced(markdown_text(md))
+    # A reader sees a soft hyphen only where a line breaks (html_text drops them).
+    seen = spaced(expected.replace("\u00ad", ""))
+    assert seen in spaced(markdown_text(md))
     html = render_text(view, "html")
-    assert spaced(expected) in spaced(html_text(html))
+    assert seen in spaced(html_text(html))
     assert "<script>" not in html
     txt = render_text(view, "txt")
     assert spaced(expected) in spaced(txt)

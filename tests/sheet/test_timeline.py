@@ -129,3 +129,17 @@ def test_the_timeline_in_html_and_pdf() -> None:
     assert '<li class="passed"><strong>Senest 23. november 2026 (uge 4):</strong>' in html
     line = "Senest 21. december 2026 (uge 8): Første opfølgningssamtale med jobcentret/kommunen"
     assert squeezed(line) in squeezed(pdf_text(render_pdf(view)))
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_closed_window_takes_its_tool_off_the_sheet(lang: str) -> None:
+    """Fast track is a tool too: after week 5 it is neither suggested nor listed."""
+    name = tr(next(t for t in pack().tools if t.id == "fast_track").name, lang)
+    session = example()
+    session.set_answer("foerste_sygedag", WEEK_3)
+    open_view = build_view(session, pack(), lang, today=TODAY)
+    assert "fast_track" in [t.id for t in open_view.other_tools]
+    session.set_answer("foerste_sygedag", WEEK_6)
+    closed_view = build_view(session, pack(), lang, today=TODAY)
+    assert "fast_track" not in [t.id for t in closed_view.other_tools + closed_view.tools]
+    assert name not in render_text(closed_view, "txt")

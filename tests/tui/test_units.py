@@ -100,9 +100,12 @@ def test_answers_in_words(shipped_pack: Questionnaire) -> None:
 @pytest.mark.parametrize(
     ("word", "width", "lines"),
     [
-        ("Forudsigelighed", 11, ["Forudsige-", "lighed"]),
+        # The leaflet's own break, and the dictionary's (pyphen da_DK): never "Arbejd-sinten-sitet".
+        ("Forudsigelighed", 11, ["Forudsi-", "gelighed"]),
         ("Arbejdsintensitet", 11, ["Arbejds-", "intensitet"]),
-        ("Arbejdsintensitet", 9, ["Arbejds-", "intensi-", "tet"]),
+        ("Arbejdsintensitet", 9, ["Arbejds-", "inten-", "sitet"]),
+        ("Arbejdsintensitet", 6, ["Ar-", "bejds-", "inten-", "sitet"]),
+        ("Tydeligt skånebehov", 9, ["Tydeligt", "skåne-", "behov"]),
         ("Fysiske rammer", 11, ["Fysiske", "rammer"]),
         ("Timer/tid", 11, ["Timer/tid"]),
         ("Arbejdsintensitet", 20, ["Arbejdsintensitet"]),
@@ -111,6 +114,36 @@ def test_answers_in_words(shipped_pack: Questionnaire) -> None:
 def test_hyphenate(word: str, width: int, lines: list[str]) -> None:
     assert hyphenate(word, width) == lines
     assert all(len(line) <= width for line in hyphenate(word, width))
+
+
+@pytest.mark.parametrize(
+    ("word", "width", "lines"),
+    [
+        ("Predictability", 11, ["Predict-", "ability"]),
+        ("Responsibility", 9, ["Respons-", "ibility"]),
+        ("Hours/time", 9, ["Hours/", "time"]),
+    ],
+)
+def test_hyphenate_english(word: str, width: int, lines: list[str]) -> None:
+    assert hyphenate(word, width, "en") == lines
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_channel_names_break_where_the_sheet_does(shipped_pack: Questionnaire, lang: str) -> None:
+    # Every break a strip makes is one of the sheet's soft hyphens (or after a slash).
+    from mixerpult.hyphenation import SOFT_HYPHEN, soft_hyphenated
+
+    for channel in shipped_pack.channels.values():
+        name = channel.label[lang]
+        for word in name.split():
+            soft = soft_hyphenated(word, lang).split(SOFT_HYPHEN)
+            allowed = {len("".join(soft[:k])) for k in range(1, len(soft))}
+            allowed |= {i + 1 for i, ch in enumerate(word) if ch == "/"}
+            # From the narrowest strip in which each piece between two points fits.
+            for width in range(max(map(len, soft)) + 2, 12):
+                pieces = [p.removesuffix("-") for p in hyphenate(word, width, lang)]
+                ends = {len("".join(pieces[: k + 1])) for k in range(len(pieces) - 1)}
+                assert ends <= allowed, (word, width, pieces)
 
 
 @pytest.mark.parametrize("width", range(5, 13))

@@ -3,7 +3,7 @@
 For each question the disclosure says `shown` (the answer is seen), `hidden` (the
 question is seen, its answer is not: a screen says so, a sheet leaves it out) or
 `absent` (not seen at all). An answer is withheld from a viewer when it is private,
-in a step "only for you" (`sheet: none`, but for a question with a role), or about
+in a step "only for you" (`sheet: none`, but for a question of the sheet's head), or about
 health for the employer.
 
 A withheld answer must not show through anything else: a follow-up question, a
@@ -24,7 +24,7 @@ from mixerpult.answers import Session
 from mixerpult.conditions import AllOf, AnyOf, Compare, Condition, Facts, NotOf, compare_holds
 from mixerpult.present.viewers import Viewer
 from mixerpult.present.visibility import fader_facts, visible
-from mixerpult.questionnaire import Question, Questionnaire, Tool
+from mixerpult.questionnaire import HEAD_ROLES, Question, Questionnaire, Tool
 
 State = Literal["shown", "hidden", "absent"]
 Subject = tuple[str, str]
@@ -104,8 +104,9 @@ class Disclosure:
 def withheld(question: Question, pack: Questionnaire, session: Session, viewer: Viewer) -> bool:
     """Whether `viewer` may not see the answer to `question`, whatever it is."""
     # A step "only for you" keeps its answers off every other view, but for the ones
-    # with a role (name, meeting date, weekly hours): those head the sheet.
-    only_for_you = pack.step_of[question.id].sheet == "none" and question.role is None
+    # with a role of the head (name, meeting date, weekly hours): those head the sheet.
+    # Any other role (the brief's, the proposals') stays as private as its step.
+    only_for_you = pack.step_of[question.id].sheet == "none" and question.role not in HEAD_ROLES
     if viewer.withholds_private and (session.is_private(question.id) or only_for_you):
         return True
     return viewer.withholds_health and question.health

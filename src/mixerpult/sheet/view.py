@@ -13,12 +13,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from mixerpult.answers import Session
+from mixerpult.hyphenation import soft_hyphenated
 from mixerpult.i18n import format_date, strings, t
+from mixerpult.present.brief import (
+    BRIEF_ROLES,
+    Brief,
+    Proposals,
+    brief_note,
+    build_brief,
+    build_proposals,
+    one_line,
+)
 from mixerpult.present.overview import AnswerItem, ConsoleSection, Overview, build_overview
 from mixerpult.present.timeline import Timeline, build_timeline
 from mixerpult.present.viewers import AUDIENCES, sheet_viewer
 from mixerpult.present.words import fader_bar
-from mixerpult.questionnaire import Questionnaire, tr
+from mixerpult.questionnaire import HEAD_ROLES, Questionnaire, tr
 from mixerpult.sheet.escape import clean, paragraphs
 
 __all__ = ["AUDIENCES", "SheetView", "build_view", "sheet_strings"]
@@ -38,6 +48,25 @@ class AnswerView:
     items: list[str] = field(default_factory=list)
     """The chosen options of a multi_choice."""
 
+    @property
+    def short(self) -> bool:
+        """A one-line answer (a choice, a number, a date) that fits beside its question."""
+        return len(self.text) <= 40 and "\n" not in self.text and len(self.items) <= 1
+
+
+@dataclass(frozen=True)
+class ProposalsView:
+    """A step's answers set out as part 1 of the mulighedserklæring: what is hard now,
+    the job functions it affects, proposed changes (hours, tasks, aids) and the rest.
+    Each answer's label is the part's name; a part the viewer does not see is None."""
+
+    hard_now: AnswerView | None
+    job_functions: AnswerView | None
+    changes: list[AnswerView]
+    """Hours, tasks, aids: those the pack asks about."""
+    other: list[AnswerView]
+    """The step's other answers, under their own questions."""
+
 
 @dataclass(frozen=True)
 class SectionView:
@@ -46,6 +75,11 @@ class SectionView:
     id: str
     title: str
     questions: list[AnswerView]
+    """Every answer of the step in the pack's order (what a template without
+    `proposals` prints)."""
+    proposals: ProposalsView | None = None
+    """The step holding the proposals, set out as the mulighedserklæring does."""
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +102,10 @@ class ChannelView:
     """Height of the knob from 0 (low end) to 1 (high end); 0 when unset."""
     ticks: list[float]
     """Heights of the scale's positions, 0 to 1."""
+    label_hyphenated: str = ""
+    """The label with soft hyphens where it may best break (the narrow columns under the
+    faders in HTML and PDF: "Arbejds-intensitet", never "Arbejdsintensi|tet")."""
+    level_hyphenated: str = ""
 
     @property
     def is_set(self) -> bool:
@@ -99,6 +137,42 @@ class ToolView:
     summary: str
     source: str
     reasons: list[str]
+
+
+@dataclass(frozen=True)
+class OtherToolView:
+    """A tool of the pack not suggested on what the viewer sees: one line."""
+
+    id: str
+    name: str
+    line: str
+    """The summary's first sentence."""
+
+
+@dataclass(frozen=True)
+class EasedView:
+    """A channel that needs much easing, as the brief names it."""
+
+    label: str
+    level: str
+    note: str
+
+
+@dataclass(frozen=True)
+class BriefView:
+    """The sheet's "Kort fortalt": each part '' or empty when not answered or not seen."""
+
+    wish: list[str]
+    """Paragraphs of the employee's wish."""
+    start: str
+    """The proposed start: '12 timer pr. uge (normalt 37 timer)'."""
+    eased: list[EasedView]
+    agreed: list[str]
+    most_important: list[str]
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.wish or self.start or self.eased or self.agreed or self.most_important)
 
 
 @dataclass(frozen=True)
@@ -197,6 +271,10 @@ class SheetView:
     """The sheet's fixed words in this language, by key without the 'sheet_' prefix."""
     timeline: TimelineView | None = None
     """The dated deadlines; None without a first sick day (the sheet looks as before)."""
+    brief: BriefView | None = None
+    """'Kort fortalt', first on the sheet; None when there is nothing to say in it."""
+    other_tools: list[OtherToolView] = field(default_factory=list)
+    """The pack's tools not suggested, one line each ('Andre redskaber')."""
 
     @property
     def for_employer(self) -> bool:
@@ -219,13 +297,62 @@ def _answer_view(item: AnswerItem) -> AnswerView:
     return AnswerView(item.id, label, True, text, paragraphs(text), [clean(i) for i in item.items])
 
 
+_NOT_AGAIN = (*HEAD_ROLES, *BRIEF_ROLES)
+
+
 def _shown(items: tuple[AnswerItem, ...]) -> list[AnswerView]:
-    # A hidden answer is left out of a sheet; a question with a role (name, meeting
-    # date, weekly hours) is printed in the sheet's head, not again among the answers.
-    return [_answer_view(i) for i in items if not i.hidden and i.question.role is None]
+    # A hidden answer is left out of a sheet; the name, meeting date and weekly hours
+    # are printed in the sheet's head, the wish, what is agreed and what matters most
+    # in its brief: not again among the answers.
+    return [_answer_view(i) for i in items if not i.hidden and i.question.role not in _NOT_AGAIN]
 
 
-def _console(console: ConsoleSection | None) -> ConsoleView | None:
+def _relabelled(item: AnswerItem | None, label: str) -> AnswerView | None:
+    if item is None:
+        return None
+    view = _answer_view(item)
+    return AnswerView(view.id, label, view.answered, view.text, view.paragraphs, view.items)
+
+
+def _proposals(proposals: Proposals, lang: str) -> ProposalsView:
+    changes = [
+        _relabelled(item, t(f"sheet_proposal_{key}", lang))
+        for key, item in (
+            ("hours", proposals.hours),
+            ("tasks", proposals.tasks),
+            ("aids", proposals.aids),
+        )
+    ]
+    return ProposalsView(
+        hard_now=_relabelled(proposals.hard_now, t("sheet_hard_now", lang)),
+        job_functions=_relabelled(proposals.job_functions, t("sheet_job_functions", lang)),
+        changes=[c for c in changes if c is not None],
+        other=_shown(proposals.other),
+    )
+
+
+def _brief(brief: Brief, lang: str) -> BriefView | None:
+    if brief.empty:
+        return None
+
+    def words(item: AnswerItem | None) -> str:
+        return clean(item.words).strip() if item is not None else ""
+
+    start, usual = words(brief.proposed_hours), words(brief.usual_hours)
+    if start and usual:
+        start = t("sheet_brief_start_of", lang, hours=start, usual=usual)
+    return BriefView(
+        wish=paragraphs(words(brief.wish)),
+        start=start,
+        eased=[
+            EasedView(clean(c.label), clean(c.level), clean(brief_note(c))) for c in brief.eased
+        ],
+        agreed=paragraphs(words(brief.already_agreed)),
+        most_important=paragraphs(words(brief.most_important)),
+    )
+
+
+def _console(console: ConsoleSection | None, lang: str) -> ConsoleView | None:
     if console is None or not console.items:
         return None
     low, high = clean(console.low), clean(console.high)
@@ -251,6 +378,8 @@ def _console(console: ConsoleSection | None) -> ConsoleView | None:
                 line=f"{label.ljust(width)}  {low} {bar} {high}  {level}",
                 height=height,
                 ticks=[round(i / (scale - 1), 4) for i in range(scale)],
+                label_hyphenated=soft_hyphenated(label, lang, balanced=True),
+                level_hyphenated=soft_hyphenated(level, lang, balanced=True),
             )
         )
     return ConsoleView(clean(console.title), clean(console.question), low, high, channels)
@@ -331,9 +460,20 @@ def build_view(
     situation: list[AnswerView] = []
     sections: list[SectionView] = []
     own: list[AnswerView] = []
+    proposals = build_proposals(overview)
     for step in overview.steps:
         answers = _shown(step.items)
-        if step.place == "situation":
+        if proposals is not None and step.id == proposals.step.id:
+            sections.append(
+                SectionView(
+                    step.id,
+                    t("sheet_proposals", lang),
+                    answers,
+                    _proposals(proposals, lang),
+                    t("sheet_proposals_lead", lang),
+                )
+            )
+        elif step.place == "situation":
             situation += answers
         elif step.place == "own_questions":
             own += answers
@@ -364,9 +504,9 @@ def build_view(
         meeting_date=_head(overview, "meeting_date"),
         weekly_hours=t("sheet_weekly_hours", lang, hours=hours) if hours else "",
         situation=situation,
-        console=_console(overview.console),
+        console=_console(overview.console, lang),
         sections=sections,
-        tools=_tools(overview),
+        tools=[tool for tool in _tools(overview) if tool.id not in closed],
         own_questions=own,
         agreements=_agreements(overview),
         facts=facts,
@@ -374,4 +514,11 @@ def build_view(
         share_line=t("sheet_share", lang),
         t=sheet_strings(lang),
         timeline=_timeline(timeline),
+        brief=_brief(build_brief(overview), lang),
+        other_tools=[
+            OtherToolView(tool.id, clean(tool.name), clean(one_line(tool)))
+            # A tool dated by the fact of the same id goes with it once its window closed.
+            for tool in overview.other_tools
+            if tool.id not in closed
+        ],
     )

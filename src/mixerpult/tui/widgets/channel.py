@@ -1,94 +1,28 @@
 """One channel strip of the mixerpult: its fader, its name, its position in words.
 
 At 80 columns a strip is only about eleven cells wide, and Danish words such
-as "Forudsigelighed" are longer; `hyphenate` breaks them the way the leaflet's
-drawing does ("Forudsi-gelighed") instead of letting them be cut anywhere.
+as "Forudsigelighed" are longer; `hyphenate` breaks them at the Danish (or
+English) dictionary's points, the same the sheet uses, and the way the leaflet's
+drawing does ("Forudsi-gelighed"), instead of letting them be cut anywhere.
 """
 
 from __future__ import annotations
 
 from textual import events
+from textual._context import NoActiveAppError
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from mixerpult.hyphenation import wrap
 from mixerpult.tui.widgets.fader import Fader, position_rows
 
-_VOWELS = set("aeiouyæøåAEIOUYÆØÅéÉ")
 
-
-def _joining_s(word: str, i: int) -> bool:
-    """Whether `i` follows the joining s of a Danish compound: "Arbejds-intensitet".
-
-    Only before a vowel and two consonants, so not "Foruds-igelighed".
-    """
-    if i < 2 or i + 2 >= len(word) or word[i - 1] != "s":
-        return False
-    before, vowel, after_1, after_2 = word[i - 2], word[i], word[i + 1], word[i + 2]
-    consonant = [c.isalpha() and c not in _VOWELS for c in (before, after_1, after_2)]
-    return all(consonant) and vowel in _VOWELS
-
-
-def _break_points(word: str) -> list[int]:
-    """Where `word` may be hyphenated: before a consonant that starts a syllable."""
-    points = []
-    # Never fewer than three letters before the hyphen: "Ar-bejds…" reads worse than a cut.
-    for i in range(3, len(word) - 1):
-        a, b, c = word[i - 1], word[i], word[i + 1]
-        if not (a.isalpha() and b.isalpha() and c.isalpha()):
-            continue
-        vowel_a, vowel_b, vowel_c = a in _VOWELS, b in _VOWELS, c in _VOWELS
-        # V-CV: "Forudsi-ge", and VC-CV: "Arbejdsin-tensitet".
-        if (
-            (vowel_a and not vowel_b and vowel_c)
-            or (not vowel_a and not vowel_b and vowel_c and word[i - 2] in _VOWELS)
-            or _joining_s(word, i)
-        ):
-            points.append(i)
-    return points
-
-
-def _split_word(word: str, width: int) -> list[str]:
-    """`word` in pieces no wider than `width`, hyphenated where possible.
-
-    A slash is the best place of all: "Hours/time" breaks as "Hours/" and "time".
-    """
-    head, slash, tail = word.partition("/")
-    if len(word) > width and slash and tail and len(head) + 1 <= width:
-        return [head + slash, *_split_word(tail, width)]
-    pieces = []
-    while len(word) > width:
-        fits = [i for i in _break_points(word) if i + 1 <= width and len(word) - i >= 2]
-        # The joint of a compound reads best ("Arbejds-intensitet", not
-        # "Arbejdsin-tensitet") when the rest then fits on one line.
-        joints = [i for i in fits if _joining_s(word, i) and len(word) - i <= width]
-        cut = max(joints) if joints else max(fits) if fits else max(1, width - 1)
-        pieces.append(word[:cut] + "-")
-        word = word[cut:]
-    pieces.append(word)
-    return pieces
-
-
-def hyphenate(text: str, width: int) -> list[str]:
-    """`text` wrapped to `width` columns, long words hyphenated."""
-    if width < 2:
-        return [text]
-    lines: list[str] = []
-    current = ""
-    for raw in text.split():
-        for piece in _split_word(raw, width):
-            candidate = f"{current} {piece}" if current else piece
-            if len(candidate) <= width:
-                current = candidate
-            else:
-                if current:
-                    lines.append(current)
-                current = piece
-    if current or not lines:
-        lines.append(current)
-    return lines
+def hyphenate(text: str, width: int, lang: str = "da") -> list[str]:
+    """`text` wrapped to `width` columns, long words hyphenated as the sheet breaks them."""
+    return wrap(text, width, lang)
 
 
 class ChannelName(Static):
@@ -100,17 +34,34 @@ class ChannelName(Static):
     """
 
     def __init__(
-        self, text: str, *, gap: bool = False, id: str | None = None, classes: str | None = None
+        self,
+        text: str,
+        *,
+        gap: bool = False,
+        lang: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes, markup=False)
         self.text = text
         self.gap = gap
+        self.lang = lang
+        """The words' language; None: the app's language at the time of drawing."""
+
+    def _language(self) -> str:
+        if self.lang is not None:
+            return self.lang
+        try:
+            return str(getattr(self.app, "ui_lang", "da"))
+        except NoActiveAppError:  # drawn outside an app (a unit test)
+            return "da"
 
     def _lines(self, width: int) -> list[str]:
-        full = hyphenate(self.text, width)
+        lang = self._language()
+        full = hyphenate(self.text, width, lang)
         if not self.gap or width <= 2:
             return full
-        spaced = hyphenate(self.text, width - 1)
+        spaced = hyphenate(self.text, width - 1, lang)
         # The free column never costs a line: a strip's rows are counted.
         return spaced if len(spaced) <= len(full) else full
 
