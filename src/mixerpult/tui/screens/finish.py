@@ -48,7 +48,8 @@ class FinishScreen(PageScreen):
     """Formats, audience and folder; then the sheet."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "make_sheet", "Lav arket"),
+        Binding("ctrl+f", "make_sheet", "Lav arket"),
+        Binding("ctrl+n", "make_sheet", "Lav arket", show=False),
     ]
 
     def __init__(self) -> None:

@@ -39,12 +39,18 @@ class MixerpultScreen(PageScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit_note", "Note"),
+        # One key, two bindings (these replace the page's Esc): in a note, Esc goes
+        # to the fader; on the fader, back to the page before.
         Binding("escape", "leave_note", "Til skyderen"),
+        Binding("escape", "back", "Tilbage"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        writing = isinstance(self.focused, Input) and self.focused.has_class("note")
         if action == "leave_note":  # shown and used only while a note is being written
-            return isinstance(self.focused, Input) and self.focused.has_class("note")
+            return writing
+        if action == "back":
+            return not writing
         return True
 
     def __init__(self, *, focus: str | None = None, return_to: str | None = None) -> None:
