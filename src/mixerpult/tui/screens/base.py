@@ -13,6 +13,9 @@ from mixerpult.tui.text import fit_footer, localize_bindings, ui
 if TYPE_CHECKING:
     from mixerpult.tui.app import MixerpultApp
 
+COMPACT_BELOW = 100
+"""Below this many columns the footer drops its spacing."""
+
 
 class Wizardly:
     """Helpers for screens of the wizard (mixed into Screen and ModalScreen)."""
@@ -59,7 +62,7 @@ class Wizardly:
         ("Afslut", "Hjælp") are not cut off."""
         screen = cast(Screen[Any], self)
         for footer in screen.query(Footer):
-            footer.compact = screen.app.size.width < 100
+            footer.compact = screen.app.size.width < COMPACT_BELOW
 
     def restore_focus(self, widget_id: str | None) -> None:
         """After a rebuild: focus the widget that had the focus before, by its id."""
@@ -120,7 +123,7 @@ class WizardScreen(Wizardly, Screen[None]):
         return fit_footer(
             super().active_bindings,
             self.size.width or app.size.width,
-            compact=app.size.width < 100,
+            compact=app.size.width < COMPACT_BELOW,
             display=app.get_key_display,
             palette_key=app.COMMAND_PALETTE_BINDING,
             hidden=app.footer_hidden,
