@@ -62,6 +62,7 @@ def test_week_3_before_the_conversation_everything_is_ahead(pack: Questionnaire)
         "Til og med 21. december 2026 (uge 5): Arbejdsgiveren kan bede om fast track",
         "11. januar 2027 (uge 8): Fastholdelsesplan, hvis en tilbagevenden ikke ventes inden da",
         "Senest 11. januar 2027 (uge 8): Første opfølgningssamtale med jobcentret/kommunen",
+        "19. april 2027 (uge 22): Tidligste revurdering af sygedagpengene (efter 22 ugers udbetaling)",
     ]
     assert timeline is not None and timeline.closed == frozenset()
     assert timeline.first_day_line == "Første sygedag: 17. november 2026."
@@ -75,6 +76,7 @@ def test_week_6_the_fast_track_window_has_closed(pack: Questionnaire) -> None:
         " (this date has passed)",
         "21 December 2026 (week 8): Retention plan, if a return to work is not expected by then",
         "By 21 December 2026 (week 8): First follow-up conversation with the jobcenter/municipality",
+        "29 March 2027 (week 22): Earliest reassessment of sickness benefit (after 22 weeks of payment)",
     ]
     assert timeline is not None and timeline.closed == {"fast_track"}
     assert (
@@ -90,6 +92,7 @@ def test_week_10_every_mark_before_the_conversation_has_passed(pack: Questionnai
         " (datoen er passeret)",
         "Senest 22. november 2026 (uge 8): Første opfølgningssamtale med jobcentret/kommunen"
         " (datoen er passeret)",
+        "28. februar 2027 (uge 22): Tidligste revurdering af sygedagpengene (efter 22 ugers udbetaling)",
     ]
     assert timeline is not None and timeline.closed == {"fast_track"}
 

@@ -12,7 +12,7 @@ has, and both the field and what is stored must read exactly what was typed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,7 +112,7 @@ def expected(case: Case, target: str) -> str:
     return f"{target}\n{target}!" if case.name == "up/down" else target
 
 
-def deliver(app: MixerpultApp, items: list[Item]) -> None:
+def deliver(app: MixerpultApp, items: Sequence[Item]) -> None:
     """All of `items` into the driver's queue at once, nothing waited for."""
     for item in items:
         if isinstance(item, events.Paste):
@@ -187,8 +187,9 @@ async def note(app: MixerpultApp, pilot: Pilot[Any]) -> Widget:
     assert isinstance(screen, MixerpultScreen)
     await pilot.press("enter")  # the channel's note
     await pilot.pause()
-    assert app.focused is screen.note
-    return screen.note
+    note = screen.note
+    assert note is not None and app.focused is note
+    return note
 
 
 async def agreements(app: MixerpultApp, pilot: Pilot[Any]) -> AgreementsScreen:

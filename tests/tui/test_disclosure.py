@@ -12,14 +12,20 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textual.pilot import Pilot
 from textual.widgets import RadioButton
 
 from mixerpult import cli, store
 from mixerpult.answers import FaderSetting, Session
 from mixerpult.packs import load_pack
+from mixerpult.present.disclosure import disclose
+from mixerpult.present.overview import build_overview
+from mixerpult.present.viewers import Viewer
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.sheet.view import build_view
+from mixerpult.tui.app import MixerpultApp
 from mixerpult.tui.screens.mixerpult import MixerpultScreen
 from mixerpult.tui.screens.step import StepScreen
 from mixerpult.tui.screens.walkthrough import WalkthroughScreen
@@ -202,3 +208,35 @@ async def test_the_wizard_uses_the_packs_own_words(
         assert labels == ["The union", "The manager"]
     view = build_view(session, pack, "en")
     assert view.tools[0].reasons == ["Time (1/5)"]  # the pack has no level words
+
+
+# Every screen shows what the overview shows, for generated sessions (the sheets are
+# checked against it in tests/core/test_disclosure_properties.py).
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+async def test_the_pages_the_review_and_the_walkthrough_agree(
+    data: st.DataObject, tmp_path_factory: pytest.TempPathFactory, pack: Questionnaire
+) -> None:
+    session = Session.new(pack, "en")
+    for qid, q in pack.questions.items():
+        if data.draw(st.booleans(), label=f"answer {qid}"):
+            value = data.draw(st.sampled_from(["ja", "nej"])) if q.type == "choice" else "X"
+            session.set_answer(qid, value)
+            session.set_private(qid, data.draw(st.booleans(), label=f"private {qid}"))
+    path = save(tmp_path_factory.mktemp("agree") / "answers.yaml", session)
+    app = MixerpultApp(path, pack, save_delay=0)
+    async with app.run_test(size=(120, 50)) as pilot:
+        for viewer in (Viewer.ALONE, Viewer.CASEWORKER):
+            app.set_viewer(viewer)
+            expected = [i.id for i in build_overview(pack, session, viewer, "en").answers]
+            app.go("review")
+            await wait_until(pilot, lambda: app.page == "review", "on the review")
+            await pilot.pause()
+            shown = [w.id.removeprefix("r-") for w in app.screen.query(ReviewItem) if w.id]
+            assert [s for s in shown if s in pack.questions] == expected, viewer
+            seen = disclose(pack, session, viewer)
+            app.go("svar")
+            await wait_until(pilot, lambda: app.page == "svar", "on the step")
+            await pilot.pause()
+            fields = [f.question.id for f in app.screen.query(QuestionField) if f.display]
+            assert fields == [q.id for q in pack.step("svar").questions if seen.shows(q.id)]

@@ -465,4 +465,5 @@ def burst(app: MixerpultApp, keys: list[tuple[str, str | None]]) -> None:
     for key, char in keys:
         event = events.Key(key, char)
         event.set_sender(app)
+        assert app._driver is not None
         app._driver.send_message(event)

@@ -59,6 +59,7 @@ CASES = {
         "• Til og med 21. december 2026 (uge 5): Arbejdsgiveren kan bede om fast track",
         "• 11. januar 2027 (uge 8): Fastholdelsesplan, hvis en tilbagevenden ikke ventes inden da",
         "• Senest 11. januar 2027 (uge 8): Første opfølgningssamtale med jobcentret/kommunen",
+        "• 19. april 2027 (uge 22): Tidligste revurdering af sygedagpengene (efter 22 ugers udbetaling)",
     ],
     (WEEK_6, "en"): [
         "First day of sick leave: 27 October 2026. The conversation on 3 December 2026 is in"
@@ -68,6 +69,7 @@ CASES = {
         "• 21 December 2026 (week 8): Retention plan, if a return to work is not expected by then",
         "• By 21 December 2026 (week 8): First follow-up conversation with the"
         " jobcenter/municipality",
+        "• 29 March 2027 (week 22): Earliest reassessment of sickness benefit (after 22 weeks of payment)",
     ],
     (WEEK_10, "da"): [
         "Første sygedag: 28. september 2026. Samtalen den 3. december 2026 er i uge 10 af"
@@ -78,6 +80,7 @@ CASES = {
         " da (datoen er passeret)",
         "• Senest 22. november 2026 (uge 8): Første opfølgningssamtale med jobcentret/kommunen"
         " (datoen er passeret)",
+        "• 28. februar 2027 (uge 22): Tidligste revurdering af sygedagpengene (efter 22 ugers udbetaling)",
     ],
     (WEEK_10, "en"): [
         "First day of sick leave: 28 September 2026. The conversation on 3 December 2026 is in"
@@ -88,6 +91,7 @@ CASES = {
         " (this date has passed)",
         "• By 22 November 2026 (week 8): First follow-up conversation with the"
         " jobcenter/municipality (this date has passed)",
+        "• 28 February 2027 (week 22): Earliest reassessment of sickness benefit (after 22 weeks of payment)",
     ],
 }
 

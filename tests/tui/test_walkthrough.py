@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 from textual.pilot import Pilot
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, TextArea
 
 from mixerpult import store
 from mixerpult.sheet.view import build_view
@@ -250,7 +250,7 @@ async def test_private_answers_are_hidden_until_shown(
         await pilot.pause()
         assert not app.hide_private
         field = app.screen.query_one("#q-behandling", QuestionField)
-        assert secret in field.query_one("#answer-behandling").text  # type: ignore[attr-defined]
+        assert secret in field.query_one("#answer-behandling", TextArea).text
         assert app.focused is field.query_one("#answer-behandling"), "right where it was"
         await pilot.press("ctrl+n")
         await pilot.pause()

@@ -98,7 +98,8 @@ class Page:
         await self.ws.send_json({"id": key, "method": method, "params": params})
         reply = await asyncio.wait_for(future, 30)
         assert "error" not in reply, reply
-        return reply.get("result", {})
+        result: dict[str, Any] = reply.get("result", {})
+        return result
 
     def text(self) -> str:
         """What the terminal was told to show, without its escape sequences."""

@@ -39,7 +39,7 @@ from mixerpult.present.viewers import Viewer
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.commands import WizardCommands
 from mixerpult.tui.flow import AGREEMENTS, ASIDE, FINISH, MIXERPULT, REVIEW, WALKTHROUGH, Flow
-from mixerpult.tui.text import localize_bindings, short_path
+from mixerpult.tui.text import key_display, localize_bindings, short_path
 from mixerpult.tui.themes import HIGH_CONTRAST, THEMES, choose_theme
 from mixerpult.tui.widgets.topbar import TopBar
 
@@ -60,14 +60,17 @@ class MixerpultApp(App[int]):
     COMMANDS: ClassVar[set[type[WizardCommands]]] = {WizardCommands}  # type: ignore[assignment]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Hjælp"),
+        # F1 is GNOME Terminal's own help, so the footer names "?" too (which works
+        # wherever no text field has the focus).
+        Binding("f1", "help", "Hjælp", key_display="F1/?"),
         Binding("question_mark", "help", "Hjælp", show=False),
         Binding("ctrl+s", "save_as", "Gem som", show=False),
         Binding("ctrl+g", "walkthrough", "Gennemgang", show=False),
         # Not a priority binding: Ctrl+Q then queues behind the keys typed before it
         # (through the field, as they go), so on a busy moment (a slow disk's fsync,
         # a burst over ssh) they are in the session before the last save. No widget
-        # here takes Ctrl+Q for itself.
+        # here takes Ctrl+Q for itself. Not in a browser's footer: Firefox on Linux
+        # quits itself on Ctrl+Q (closing the tab saves everything anyway).
         Binding("ctrl+q", "quit", "Afslut"),
     ]
 
@@ -483,6 +486,21 @@ class MixerpultApp(App[int]):
             if isinstance(page, str):
                 return page
         return None
+
+    # -- keys ------------------------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as the keyboard names them ("Ctrl+F", "Esc"), in the footer as in the help."""
+        return binding.key_display or key_display(binding.key)
+
+    def get_key_display_for(self, key: str) -> str:
+        """How the footer and the help write `key` (a Textual key name such as "ctrl+f")."""
+        return key_display(key)
+
+    @property
+    def footer_hidden(self) -> frozenset[str]:
+        """Actions whose keys the footer leaves out here: they do not reach the wizard."""
+        return frozenset({"quit"}) if self.in_browser else frozenset()
 
     # -- language and theme ----------------------------------------------------
 

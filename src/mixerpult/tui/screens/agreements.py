@@ -60,7 +60,9 @@ class AgreementsScreen(PageScreen):
             with Horizontal(id="add-row"):
                 yield Button(plain(self.t("agreements_add")), id="add-step", compact=True)
         with Horizontal(id="nav"):
-            yield Button(plain(self.t("button_back")), id="back")
+            if not self.from_review:
+                # Opened from somewhere: "next" names it, and is the one way back.
+                yield Button(plain(self.t("button_back")), id="back")
             yield Static("", id="nav-status", markup=False)
             yield Button(plain(self.return_label()), id="next", variant="primary")
         yield Footer()

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
-from mixerpult.tui.text import localize_bindings, ui
+from mixerpult.tui.text import fit_footer, localize_bindings, ui
 
 if TYPE_CHECKING:
     from mixerpult.tui.wizard import Wizard
+
+COMPACT_BELOW = 100
+"""Below this many columns the footer drops its spacing."""
 
 
 class Wizardly:
@@ -59,7 +62,7 @@ class Wizardly:
         ("Afslut", "Hjælp") are not cut off."""
         screen = cast(Screen[Any], self)
         for footer in screen.query(Footer):
-            footer.compact = screen.app.size.width < 100
+            footer.compact = screen.app.size.width < COMPACT_BELOW
 
     def restore_focus(self, widget_id: str | None) -> None:
         """After a rebuild: focus the widget that had the focus before, by its id."""
@@ -109,6 +112,22 @@ class WizardScreen(Wizardly, Screen[None]):
 
     def on_resize(self) -> None:
         self.fit_footer()
+        # Another width may fit more keys, or fewer: the footer chooses again.
+        self.refresh_bindings()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the footer shows: those that reach the wizard where it runs, and
+        only as many as fit whole (see `text.fit_footer`); every one still works."""
+        app = self.app
+        return fit_footer(
+            super().active_bindings,
+            self.size.width or app.size.width,
+            compact=app.size.width < COMPACT_BELOW,
+            display=app.get_key_display,
+            palette_key=app.COMMAND_PALETTE_BINDING,
+            hidden=self.wizard.footer_hidden,
+        )
 
     def action_hide_private(self) -> None:
         self.wizard.set_hide_private(True)

@@ -48,15 +48,18 @@ from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain, short_path
 from mixerpult.tui.widgets.toggles import Choice, TickList
 
-# The PDF first: the one to print and bring.
-CHOICES = ("pdf", *(f for f in FORMATS if f != "pdf"))
+# In the order people want them: the PDF first (the one to print and bring), then the
+# page to open in a browser, then the plain ones.
+CHOICES = ("pdf", "html", "md", "txt")
+assert sorted(CHOICES) == sorted(FORMATS), "every format, once"
 
 
 class FinishScreen(PageScreen):
     """Formats, audience and folder; then the sheet."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "make_sheet", "Lav arket"),
+        Binding("ctrl+f", "make_sheet", "Lav arket"),
+        Binding("ctrl+n", "make_sheet", "Lav arket", show=False),
     ]
 
     def __init__(self) -> None:

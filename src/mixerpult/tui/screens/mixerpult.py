@@ -40,12 +40,18 @@ class MixerpultScreen(PageScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit_note", "Note"),
+        # One key, two bindings (these replace the page's Esc): in a note, Esc goes
+        # to the fader; on the fader, back to the page before.
         Binding("escape", "leave_note", "Til skyderen"),
+        Binding("escape", "back", "Tilbage"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        writing = isinstance(self.focused, Input) and self.focused.has_class("note")
         if action == "leave_note":  # shown and used only while a note is being written
-            return isinstance(self.focused, Input) and self.focused.has_class("note")
+            return writing
+        if action == "back":
+            return not writing
         if action == "edit_note":  # a channel without notes (`note: false`) offers none
             return self._channel(self.channel_id).note
         return True

@@ -21,10 +21,17 @@ class PageScreen(WizardScreen):
 
     page: str
 
+    # Keys that reach the wizard in a browser and in the common terminals: a browser
+    # keeps Ctrl+N (new window) for itself, tmux Ctrl+B (its prefix). Those two and
+    # Ctrl+R stay bound as extras for whoever is used to them; the footer shows the
+    # first. (Ctrl+F: "frem", forward; Ctrl+O: oversigt, overview.)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+b", "back", "Tilbage"),
-        Binding("ctrl+n", "next", "Næste"),
-        Binding("ctrl+r", "review", "Oversigt"),
+        Binding("escape", "back", "Tilbage"),
+        Binding("ctrl+b", "back", "Tilbage", show=False),
+        Binding("ctrl+f", "next", "Næste"),
+        Binding("ctrl+n", "next", "Næste", show=False),
+        Binding("ctrl+o", "review", "Oversigt"),
+        Binding("ctrl+r", "review", "Oversigt", show=False),
     ]
 
     def __init__(self, page: str, *, return_to: str | None = None) -> None:
@@ -57,7 +64,9 @@ class PageScreen(WizardScreen):
 
     def nav_bar(self, next_label: str | None = None) -> ComposeResult:
         with Horizontal(id="nav"):
-            yield Button(plain(self.t("button_back")), id="back")
+            if not self.from_review:
+                # Opened to edit something: "next" is the one way back, and says where.
+                yield Button(plain(self.t("button_back")), id="back")
             yield Static("", id="nav-status", markup=False)
             label = (
                 self.return_label() if self.from_review else (next_label or self.t("button_next"))
@@ -79,6 +88,11 @@ class PageScreen(WizardScreen):
         return True
 
     def action_back(self) -> None:
+        if self.return_to is not None:
+            # Back from an item opened to edit is back to where it was opened from,
+            # never the page before it (from page 1, the welcome).
+            self.wizard.go(self.return_to, focus=self.review_focus())
+            return
         previous = self.wizard.flow.previous(self.page)
         if previous is None:
             from mixerpult.tui.screens.welcome import WelcomeScreen

@@ -55,12 +55,13 @@ class WalkthroughScreen(WizardScreen):
         *PRIVATE_BINDINGS,
         Binding("w", "who_watches", "Hvem ser med"),
         Binding("a", "agreements", "Aftaler"),
-        Binding("escape,ctrl+b", "back", "Tilbage"),
+        Binding("escape", "back", "Tilbage"),
+        Binding("ctrl+b", "back", "Tilbage", show=False),
         # Not in the footer: the line under the top bar says PgDn/PgUp, and at 80
         # columns the footer needs the room for Afslut and Hjælp.
         Binding("pagedown", "next_section", "Næste afsnit", show=False),
         Binding("pageup", "previous_section", "Forrige afsnit", show=False),
-        Binding("ctrl+r", "review", "Oversigt", show=False),
+        Binding("ctrl+o,ctrl+r", "review", "Oversigt", show=False),
     ]
 
     def __init__(self, *, focus: str | None = None) -> None:
