@@ -230,13 +230,21 @@ async def test_the_pages_the_review_and_the_walkthrough_agree(
             app.set_viewer(viewer)
             expected = [i.id for i in build_overview(pack, session, viewer, "en").answers]
             app.go("review")
-            await wait_until(pilot, lambda: app.page == "review", "on the review")
+            await wait_until(
+                pilot,
+                lambda: app.page == "review" and bool(app.screen.query(ReviewItem)),
+                "on the review",
+            )
             await pilot.pause()
             shown = [w.id.removeprefix("r-") for w in app.screen.query(ReviewItem) if w.id]
             assert [s for s in shown if s in pack.questions] == expected, viewer
             seen = disclose(pack, session, viewer)
             app.go("svar")
-            await wait_until(pilot, lambda: app.page == "svar", "on the step")
+            await wait_until(
+                pilot,
+                lambda: app.page == "svar" and bool(app.screen.query(".question")),
+                "on the step",
+            )
             await pilot.pause()
             fields = [f.question.id for f in app.screen.query(QuestionField) if f.display]
             assert fields == [q.id for q in pack.step("svar").questions if seen.shows(q.id)]

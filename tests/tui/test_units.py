@@ -217,3 +217,12 @@ async def test_a_moved_fader_looks_as_if_drawn_anew() -> None:
             one.refresh()
             await pilot.pause()
             assert app.export_screenshot() == moved, f"after {key}"
+
+
+def test_every_question_type_has_its_kind_and_its_input() -> None:
+    """A new question type is a kind (mixerpult.kinds) and an input (one row each)."""
+    from mixerpult.kinds import KINDS
+    from mixerpult.questionnaire import QUESTION_TYPES
+    from mixerpult.tui.widgets.question import INPUTS
+
+    assert tuple(KINDS) == tuple(INPUTS) == QUESTION_TYPES

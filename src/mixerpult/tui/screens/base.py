@@ -49,7 +49,13 @@ class Wizardly:
         focused = screen.focused.id if screen.focused is not None else None
 
         async def rebuild() -> None:
+            # A page left just after the switch (who is watching, the language) is not
+            # rebuilt: it is being taken down, and half of it may be gone already.
+            if screen not in screen.app.screen_stack:
+                return
             await screen.recompose()
+            if screen not in screen.app.screen_stack:
+                return
             self.localize()
             self.fit_footer()  # a new footer: compact again where the page is narrow
             self.on_recomposed()

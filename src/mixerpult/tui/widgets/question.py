@@ -9,6 +9,8 @@ the stored answer is only replaced by a value that makes sense.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal
 
 from textual import on
@@ -117,7 +119,7 @@ class QuestionField(Vertical):
                 classes="q-private",
                 id=f"private-{q.id}",
             )
-            if q.type in ("choice", "yes_no"):
+            if INPUTS[q.type].clearable:
                 yield Button(
                     plain(ui(self, "clear_answer")),
                     compact=True,
@@ -128,70 +130,11 @@ class QuestionField(Vertical):
         yield Static("", classes="q-message")
 
     def _compose_input(self) -> ComposeResult:
-        q = self.question
-        value = self.value
-        if isinstance(q, TextQuestion) and q.type == "long_text":
-            area = TextBox(
-                str(value) if isinstance(value, str) else "",
-                id=self.input_id,
-                classes="q-input q-long",
-            )
-            yield area
-        elif isinstance(q, TextQuestion):
-            yield TextInput(
-                str(value) if isinstance(value, str) else "", id=self.input_id, classes="q-input"
-            )
-        elif isinstance(q, NumberQuestion):
-            # What the user typed last wins over the last value that parsed.
-            if self.draft is not None:
-                text = self.draft
-            elif isinstance(value, int | float) and not isinstance(value, bool):
-                text = show_number(value)
-            else:
-                text = ""
-            with Horizontal(classes="q-number-row"):
-                # No filter on the keys: "ca. 37 timer" is shown as typed, told to be
-                # no number yet, and kept as a draft, rather than losing its letters
-                # (and a pasted control character is drawn as a symbol, as anywhere).
-                yield TextInput(text, id=self.input_id, classes="q-input q-number")
-                unit = tr(q.unit, self.lang)
-                if unit:
-                    yield Static(plain(unit), classes="q-unit")
-        elif q.type == "date":
-            if self.draft is not None:
-                text = self.draft
-            else:
-                text = show_date(value) if isinstance(value, dt.date) else ""
-            with Horizontal(classes="q-number-row"):
-                yield TextInput(
-                    text,
-                    placeholder=ui(self, "date_placeholder"),
-                    id=self.input_id,
-                    classes="q-input q-date",
-                )
-                yield Static(plain(ui(self, "date_hint")), classes="q-unit")
-        elif isinstance(q, ChoiceQuestion) and q.type == "multi_choice":
-            chosen = value if isinstance(value, list) else []
-            yield TickList(
-                *[
-                    Selection(plain(tr(o.label, self.lang)), o.id, o.id in chosen)
-                    for o in q.options
-                ],
-                id=self.input_id,
-                classes="q-input q-multi",
-            )
-        elif isinstance(q, ChoiceQuestion):
-            with RadioSet(id=self.input_id, classes="q-input q-choice"):
-                for option in q.options:
-                    yield Choice(plain(tr(option.label, self.lang)), value == option.id)
-        else:  # yes_no
-            with RadioSet(id=self.input_id, classes="q-input q-choice q-yes-no"):
-                yield Choice(plain(ui(self, "answer_yes")), value is True)
-                yield Choice(plain(ui(self, "answer_no")), value is False)
+        yield from INPUTS[self.question.type].compose(self)
 
     def on_mount(self) -> None:
         self._update_counter()
-        if self.draft is not None and self.question.type in ("number", "date"):
+        if self.draft is not None and INPUTS[self.question.type].parse is not None:
             self._parse(self.draft, post=False)
 
     # -- focus and messages --------------------------------------------------
@@ -247,28 +190,19 @@ class QuestionField(Vertical):
             return self.Answered(self, widget.text, True, widget.text)
         if not isinstance(widget, Input):
             return None
-        if self.question.type in ("number", "date"):
+        if INPUTS[self.question.type].parse is not None:
             return self._parse(widget.value, post=False)
         return self.Answered(self, widget.value, True, widget.value)
 
     def _parse(self, raw: str, *, post: bool = True) -> QuestionField.Answered:
         """Turn typed text into an answer, or explain why it cannot be one yet."""
-        q = self.question
         value: AnswerValue | None
         problem: str | None = None
-        if not raw.strip():
+        parse = INPUTS[self.question.type].parse
+        if not raw.strip() or parse is None:
             value = None
-        elif isinstance(q, NumberQuestion):
-            number = parse_number(raw)
-            value = number
-            if number is None:
-                problem = ui(self, "number_invalid")
-            elif (q.min is not None and number < q.min) or (q.max is not None and number > q.max):
-                problem = self._range_message(q)
-        else:  # date
-            value = parse_date(raw)
-            if value is None:
-                problem = ui(self, "date_impossible" if impossible_date(raw) else "date_invalid")
+        else:
+            value, problem = parse(self, raw)
         self.problem = problem
         if problem:
             self.show_message(problem)
@@ -278,15 +212,6 @@ class QuestionField(Vertical):
         if post:
             self.post_message(message)
         return message
-
-    def _range_message(self, q: NumberQuestion) -> str:
-        low = show_number(q.min) if q.min is not None else None
-        high = show_number(q.max) if q.max is not None else None
-        if low is not None and high is not None:
-            return ui(self, "number_between", min=low, max=high)
-        if low is not None:
-            return ui(self, "number_at_least", min=low)
-        return ui(self, "number_at_most", max=high)
 
     # -- events from the input widgets -------------------------------------------
 
@@ -318,7 +243,7 @@ class QuestionField(Vertical):
         text, self._typed = self._typed, None
         if text is None or not self.is_attached:
             return
-        if self.question.type in ("number", "date"):
+        if INPUTS[self.question.type].parse is not None:
             self._parse(text)
             return
         self._update_counter(text)
@@ -353,3 +278,136 @@ class QuestionField(Vertical):
     def _clear_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.post_message(self.ClearRequested(self))
+
+
+# -- the input of each question type: one row each ------------------------------------
+
+Parsed = tuple[AnswerValue | None, str | None]
+
+
+@dataclass(frozen=True)
+class AnswerInput:
+    """How a question type is answered on a step page."""
+
+    compose: Callable[[QuestionField], ComposeResult]
+    parse: Callable[[QuestionField, str], Parsed] | None = None
+    """For typed text that must read as a value (a number, a date): the value, or why
+    the text is none yet (it is then kept as a draft)."""
+    clearable: bool = False
+    """Radio buttons cannot be unpressed: a button takes the answer back."""
+
+
+def _typed(field: QuestionField, shown: str) -> str:
+    # What the user typed last wins over the last value that parsed.
+    return field.draft if field.draft is not None else shown
+
+
+def _text(field: QuestionField) -> ComposeResult:
+    value = field.value
+    yield TextInput(
+        str(value) if isinstance(value, str) else "", id=field.input_id, classes="q-input"
+    )
+
+
+def _long_text(field: QuestionField) -> ComposeResult:
+    value = field.value
+    yield TextBox(
+        str(value) if isinstance(value, str) else "", id=field.input_id, classes="q-input q-long"
+    )
+
+
+def _number(field: QuestionField) -> ComposeResult:
+    q, value = field.question, field.value
+    shown = ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        shown = show_number(value)
+    text = _typed(field, shown)
+    with Horizontal(classes="q-number-row"):
+        # No filter on the keys: "ca. 37 timer" is shown as typed, told to be no number
+        # yet, and kept as a draft, rather than losing its letters (and a pasted control
+        # character is drawn as a symbol, as anywhere).
+        yield TextInput(text, id=field.input_id, classes="q-input q-number")
+        unit = tr(q.unit, field.lang) if isinstance(q, NumberQuestion) else ""
+        if unit:
+            yield Static(plain(unit), classes="q-unit")
+
+
+def _range_message(field: QuestionField, q: NumberQuestion) -> str:
+    low = show_number(q.min) if q.min is not None else None
+    high = show_number(q.max) if q.max is not None else None
+    if low is not None and high is not None:
+        return ui(field, "number_between", min=low, max=high)
+    if low is not None:
+        return ui(field, "number_at_least", min=low)
+    return ui(field, "number_at_most", max=high)
+
+
+def _parse_number(field: QuestionField, raw: str) -> Parsed:
+    q = field.question
+    number = parse_number(raw)
+    if number is None:
+        return None, ui(field, "number_invalid")
+    if isinstance(q, NumberQuestion) and (
+        (q.min is not None and number < q.min) or (q.max is not None and number > q.max)
+    ):
+        return number, _range_message(field, q)
+    return number, None
+
+
+def _date(field: QuestionField) -> ComposeResult:
+    value = field.value
+    text = _typed(field, show_date(value) if isinstance(value, dt.date) else "")
+    with Horizontal(classes="q-number-row"):
+        yield TextInput(
+            text,
+            placeholder=ui(field, "date_placeholder"),
+            id=field.input_id,
+            classes="q-input q-date",
+        )
+        yield Static(plain(ui(field, "date_hint")), classes="q-unit")
+
+
+def _parse_date(field: QuestionField, raw: str) -> Parsed:
+    value = parse_date(raw)
+    if value is None:
+        return None, ui(field, "date_impossible" if impossible_date(raw) else "date_invalid")
+    return value, None
+
+
+def _options(field: QuestionField) -> list[tuple[str, str]]:
+    q = field.question
+    options = q.options if isinstance(q, ChoiceQuestion) else []
+    return [(o.id, tr(o.label, field.lang)) for o in options]
+
+
+def _multi_choice(field: QuestionField) -> ComposeResult:
+    chosen = field.value if isinstance(field.value, list) else []
+    yield TickList(
+        *[Selection(plain(label), oid, oid in chosen) for oid, label in _options(field)],
+        id=field.input_id,
+        classes="q-input q-multi",
+    )
+
+
+def _choice(field: QuestionField) -> ComposeResult:
+    with RadioSet(id=field.input_id, classes="q-input q-choice"):
+        for oid, label in _options(field):
+            yield Choice(plain(label), field.value == oid)
+
+
+def _yes_no(field: QuestionField) -> ComposeResult:
+    with RadioSet(id=field.input_id, classes="q-input q-choice q-yes-no"):
+        yield Choice(plain(ui(field, "answer_yes")), field.value is True)
+        yield Choice(plain(ui(field, "answer_no")), field.value is False)
+
+
+INPUTS: dict[str, AnswerInput] = {
+    "text": AnswerInput(_text),
+    "long_text": AnswerInput(_long_text),
+    "number": AnswerInput(_number, _parse_number),
+    "choice": AnswerInput(_choice, clearable=True),
+    "multi_choice": AnswerInput(_multi_choice),
+    "yes_no": AnswerInput(_yes_no, clearable=True),
+    "date": AnswerInput(_date, _parse_date),
+}
+"""Every question type's input, in the order of `QUESTION_TYPES` (a test checks)."""
