@@ -124,6 +124,29 @@ class TestPages:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+class TestConsole:
+    """The console where it is cramped: a browser tab with a large font, and its
+    explanation, which 80×24 has no room for on the page."""
+
+    def test_mixerpult_60x20(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, lang: str
+    ) -> None:
+        app = make_app(lang=lang)
+        run_before = go("mixerpult", focus="ansvar")
+        assert snap_compare(app, terminal_size=(60, 20), run_before=run_before)
+
+    def test_explanation(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, lang: str
+    ) -> None:
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await go("mixerpult")(pilot)
+            await pilot.press("i")
+            await pilot.pause()
+
+        assert snap_compare(make_app(lang=lang), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
 class TestDialogs:
     def test_help(
