@@ -10,11 +10,13 @@ import pytest
 from textual.geometry import Size
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Footer, SelectionList
+from textual.widgets import Footer, Input, SelectionList
 
 from mixerpult.tui.app import MixerpultApp
+from mixerpult.tui.screens.agreements import AgreementsScreen
 from mixerpult.tui.screens.finish import FinishScreen
 from mixerpult.tui.screens.step import StepScreen
+from mixerpult.tui.widgets.next_step_row import NextStepRow
 from mixerpult.tui.widgets.question import QuestionField
 
 from .conftest import AppFactory
@@ -193,3 +195,88 @@ async def test_a_blocked_page_says_so_on_the_page(
         await pilot.pause()
         progress = {"da": "1 af 6 besvaret", "en": "1 of 6 answered"}[lang]
         assert text_of(screen.query_one("#nav-status")) == progress, "answered: progress again"
+
+
+# -- the agreements -------------------------------------------------------------------
+
+
+async def agreements(app: MixerpultApp, pilot: Pilot[Any]) -> AgreementsScreen:
+    app.open_agreements()
+    await pilot.pause()
+    assert isinstance(app.screen, AgreementsScreen)
+    app.clear_notifications()
+    return app.screen
+
+
+@pytest.mark.parametrize("size", SMALL)
+async def test_what_shows_its_start_again_when_left(
+    make_app: AppFactory, meeting_answers: Path, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await agreements(app, pilot)
+        row = screen.query(NextStepRow).first()
+        what = row.field("what")
+        what.focus()
+        await pilot.press("end", *" og en aftale om, hvem der gør hvad og hvornår")
+        await pilot.pause()
+        assert what.scroll_x > 0, "scrolled to the cursor while written"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert what.scroll_x == 0, "left: its start is shown again"
+        drawn = "".join(segment.text for segment in what.render_line(0)).strip()
+        assert drawn and what.value.startswith(drawn), drawn
+        await pilot.press("shift+tab", *"!")
+        await pilot.pause()
+        assert what.value.endswith("hvornår!"), "back in it, the cursor is where it was"
+        assert what.scroll_x > 0
+
+
+@pytest.mark.parametrize("size", SMALL)
+async def test_a_by_when_that_is_no_date_is_marked_on_its_row(
+    make_app: AppFactory, meeting_answers: Path, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await agreements(app, pilot)
+        row = screen.query(NextStepRow).first()
+        by = row.field("by")
+        by.focus()
+        await pilot.press("ctrl+u", *"32-13-2026")
+        await pilot.pause()
+        assert not row.has_class("-not-a-date"), "not while it is being written"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert row.has_class("-not-a-date") and by.has_class("-not-a-date")
+        assert "»32-13-2026« er ikke en dato" in str(row.border_subtitle)
+        assert notices(app) == [], "on the row, not in a notice"
+        body = screen.query_one("#body")
+        assert in_view(row, body)
+        row_bottom = row.region.bottom
+        assert row_bottom <= body.region.bottom, "the mark is drawn, not cut"
+
+        by.focus()
+        await pilot.press("ctrl+u", *"17-12-2026", "tab")
+        await pilot.pause()
+        assert not row.has_class("-not-a-date") and not row.border_subtitle
+        by.focus()
+        await pilot.press("ctrl+u", *"om fire uger", "tab")
+        await pilot.pause()
+        assert not row.has_class("-not-a-date"), "words are welcome"
+
+
+async def test_a_stored_by_when_that_is_no_date_is_marked_at_once(
+    make_app: AppFactory, meeting_answers: Path
+) -> None:
+    import yaml
+
+    data = yaml.safe_load(meeting_answers.read_text(encoding="utf-8"))
+    data["agreements"]["next_steps"][1]["by"] = "31-02-2027"
+    meeting_answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await agreements(app, pilot)
+        first, second = screen.query(NextStepRow)
+        assert not first.has_class("-not-a-date")
+        assert second.has_class("-not-a-date")
+        assert isinstance(second.field("by"), Input)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from textual.pilot import Pilot
 
 from mixerpult.questionnaire import Questionnaire
@@ -214,4 +215,15 @@ class TestMeeting:
             await pilot.pause()
 
         app = make_app(lang=lang, start_in_walkthrough=True)
+        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+    def test_agreements_by_when_not_a_date(
+        self, snap_compare: Snap, make_app: AppFactory, meeting_answers: Path, lang: str
+    ) -> None:
+        # Kept as written, and marked on its row.
+        data = yaml.safe_load(meeting_answers.read_text(encoding="utf-8"))
+        data["agreements"]["next_steps"][0]["by"] = "32-13-2026"
+        meeting_answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        app = make_app(lang=lang)
+        run_before = go("agreements", focus="step-1")
         assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
