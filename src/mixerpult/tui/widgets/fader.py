@@ -185,7 +185,9 @@ class Fader(Widget, can_focus=True):
         """
         faders = [fader for fader in self.screen.query(Fader) if fader.focusable]
         if self in faders and len(faders) > 1:
-            faders[(faders.index(self) + direction) % len(faders)].focus()
+            # At once, not as `focus()` does it (later): in a burst of keys the next
+            # one, "End" say, must reach the fader the arrow went to.
+            self.screen.set_focus(faders[(faders.index(self) + direction) % len(faders)])
 
     # -- geometry ----------------------------------------------------------
 
