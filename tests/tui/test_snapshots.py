@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from textual.pilot import Pilot
 
 from mixerpult.questionnaire import Questionnaire
@@ -124,6 +125,29 @@ class TestPages:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+class TestConsole:
+    """The console where it is cramped: a browser tab with a large font, and its
+    explanation, which 80×24 has no room for on the page."""
+
+    def test_mixerpult_60x20(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, lang: str
+    ) -> None:
+        app = make_app(lang=lang)
+        run_before = go("mixerpult", focus="ansvar")
+        assert snap_compare(app, terminal_size=(60, 20), run_before=run_before)
+
+    def test_explanation(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, lang: str
+    ) -> None:
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await go("mixerpult")(pilot)
+            await pilot.press("i")
+            await pilot.pause()
+
+        assert snap_compare(make_app(lang=lang), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
 class TestDialogs:
     def test_help(
@@ -191,4 +215,15 @@ class TestMeeting:
             await pilot.pause()
 
         app = make_app(lang=lang, start_in_walkthrough=True)
+        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+    def test_agreements_by_when_not_a_date(
+        self, snap_compare: Snap, make_app: AppFactory, meeting_answers: Path, lang: str
+    ) -> None:
+        # Kept as written, and marked on its row.
+        data = yaml.safe_load(meeting_answers.read_text(encoding="utf-8"))
+        data["agreements"]["next_steps"][0]["by"] = "32-13-2026"
+        meeting_answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        app = make_app(lang=lang)
+        run_before = go("agreements", focus="step-1")
         assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

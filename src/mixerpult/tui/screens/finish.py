@@ -10,6 +10,10 @@ machine but the answers file itself. A page may start only one download by
 itself (the browser's pop-up blocker stops the rest), so several formats go as
 one zip, made in memory. The page says the sheet arrived only when Textual says
 so (`DeliveryComplete`).
+
+What happened is said in the result line above the buttons, never in a notice:
+at 80×24 a notice sat over "Afslut" and "Lav arket" for as long as the screen
+was not redrawn.
 """
 
 from __future__ import annotations
@@ -20,12 +24,13 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import (
     Button,
@@ -52,6 +57,35 @@ from mixerpult.tui.widgets.toggles import Choice, TickList
 # page to open in a browser, then the plain ones.
 CHOICES = ("pdf", "html", "md", "txt")
 assert sorted(CHOICES) == sorted(FORMATS), "every format, once"
+
+
+class ResultLine(Static):
+    """What making the sheet did, kept in view together with the buttons under it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self._said = False
+
+    def say(self, text: Content) -> None:
+        """Show `text` and bring it into view (now, and again once it is laid out)."""
+        self._said = True
+        self.update(text)
+        self.bring_into_view()
+
+    def bring_into_view(self) -> None:
+        # At once, both: a deferred second scroll would start from where the first began.
+        self.scroll_visible(animate=False, immediate=True)
+        following = self.parent.children if self.parent is not None else []
+        index = following.index(self)
+        if index + 1 < len(following):
+            following[index + 1].scroll_visible(animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        # A new text of more lines moves the buttons down after they were scrolled to;
+        # only now, laid out anew, do the regions say where they went. (Before anything
+        # is said, the page stays at its top.)
+        if self._said:
+            self.bring_into_view()
 
 
 class FinishScreen(PageScreen):
@@ -98,7 +132,7 @@ class FinishScreen(PageScreen):
             else:
                 yield Label(plain(self.t("finish_folder")), classes="field-label")
                 yield Input(short_path(store.sheets_dir()), id="folder")
-            yield Static("", id="result", markup=False)
+            yield ResultLine(id="result")
             with Horizontal(classes="button-row"):
                 yield Button(plain(self.t("button_open_pdf")), id="open-pdf", disabled=True)
                 yield Button(plain(self.t("button_walkthrough")), id="walkthrough")
@@ -143,7 +177,7 @@ class FinishScreen(PageScreen):
     def make_sheet(self) -> None:
         formats = self.chosen_formats()
         if not formats:
-            self.notify(self.t("finish_no_format"), severity="warning", markup=False)
+            self._show(self.t("finish_no_format"), "warning")
             return
         app = self.wizard
         app.save_now()
@@ -237,31 +271,33 @@ class FinishScreen(PageScreen):
         else:
             lines = [self.t("finish_delivered_zip", name=name), *(f"  {s}" for s in sheets)]
         self._show("\n".join(lines))
-        self.notify(" ".join(line.strip() for line in lines), markup=False)
 
-    def _show(self, text: str) -> None:
-        self.query_one("#result", Static).update(plain(text))
+    def _show(self, text: str, kind: Literal["error", "warning"] | None = None) -> None:
+        """Say `text` in the result line, and bring it into view with the buttons under it."""
+        result = self.query_one("#result", ResultLine)
+        result.set_class(kind == "error", "-error")
+        result.set_class(kind == "warning", "-warning")
+        result.say(plain(text))
 
     def _failed(self, key: str, reason: str) -> None:
         message = self.t(key, reason=reason)
         self.query_one("#make", Button).disabled = False
-        self._show(message)
-        self.notify(message, severity="error", markup=False, timeout=15)
+        self._show(message, "error")
 
     def _done(self, paths: list[Path]) -> None:
         self.made = paths
         self.delivered = {}
         self.query_one("#make", Button).disabled = False
-        lines = [self.t("finish_done")] + [f"  {short_path(p)}" for p in paths]
-        self._show("\n".join(lines))
         has_pdf = any(p.suffix == ".pdf" for p in paths)
         open_pdf = self.query_one("#open-pdf", Button)
         open_pdf.disabled = not has_pdf
-        # Bring the answer into view: at 80×24 it is below the form.
-        self.query_one("#result", Static).scroll_visible(animate=False)
         if has_pdf:
-            open_pdf.focus()
-        self.notify(" ".join([self.t("finish_done"), *(p.name for p in paths)]), markup=False)
+            open_pdf.focus(scroll_visible=False)  # scrolled to with the result, below
+        # At 80×24 the result is below the form: `_show` brings it into view.
+        self._show("\n".join(self._made_lines()))
+
+    def _made_lines(self) -> list[str]:
+        return [self.t("finish_done")] + [f"  {short_path(p)}" for p in self.made]
 
     @on(Button.Pressed, "#open-pdf")
     def open_pdf(self) -> None:
@@ -275,7 +311,8 @@ class FinishScreen(PageScreen):
         if pdf is not None:
             self.app.open_url(pdf.resolve().as_uri())
             # Whether a viewer opened is not known here: say where the file is, either way.
-            self.notify(self.t("finish_opening", path=short_path(pdf)), markup=False, timeout=10)
+            opening = self.t("finish_opening", path=short_path(pdf))
+            self._show("\n".join([*self._made_lines(), "", opening]))
 
 
 def _one_download(files: dict[str, bytes]) -> tuple[str, bytes]:

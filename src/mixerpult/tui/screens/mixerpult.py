@@ -3,27 +3,88 @@
 "Alm. vilkår" is at the top of every fader and "Skånebehov" at the bottom.
 Left/right choose a channel, up/down move its fader; the note field under the
 bank belongs to the channel that was focused last.
+
+The console holds still: whichever channel is chosen, the bank keeps its size
+(the help under it is as tall as the longest channel's help), so a click lands
+on the position that is then drawn; Tab leaves the bank and comes back to the
+chosen channel, not to the first.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Static
 
 from mixerpult.present.visibility import fader_facts
 from mixerpult.present.words import level_words
 from mixerpult.questionnaire import Channel, Mixerpult, tr
 from mixerpult.tui.flow import MIXERPULT
+from mixerpult.tui.screens.base import WizardModal
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
-from mixerpult.tui.widgets.channel import ChannelStrip, FaderScale
+from mixerpult.tui.widgets.channel import ChannelBank, ChannelStrip, FaderScale
 from mixerpult.tui.widgets.fader import Fader
 from mixerpult.tui.widgets.text_fields import TextInput
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+
+
+class ChannelHelp(Static):
+    """The chosen channel's help, always as tall as the longest channel's help.
+
+    Grown and shrunk with each help, it moved the bank above it: the scale's rows
+    changed between channels, and a click on a fader that is not yet chosen landed
+    on one position while the knob was drawn rows away, once the help had changed.
+    """
+
+    def __init__(self, texts: list[str], *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._texts = [plain(text) for text in texts]
+
+    def show(self, text: str) -> None:
+        # The height does not depend on the text shown: no new layout of the page.
+        self.update(plain(text), layout=False)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not width:
+            return 0
+        # As Widget measures its own visual: by the widget's styles (wrapping, overflow).
+        rules = cast("RulesMap", self.styles)
+        return max((text.get_height(rules, width) for text in self._texts), default=0)
+
+
+class ExplanationScreen(WizardModal):
+    """The console's own explanation of what up and down mean, where the page has no
+    room to show it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("i,q", "close", "Luk", show=False),
+    ]
+    AUTO_FOCUS: ClassVar[str | None] = "#close"
+
+    def __init__(self, title: Content, body: Content) -> None:
+        super().__init__(classes="dialog-screen")
+        self._title = title
+        self._body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self._title, classes="dialog-title")
+            yield Static(self._body, classes="dialog-body")
+            yield Button(plain(self.t("button_close")), id="close", variant="primary")
+
+    @on(Button.Pressed, "#close")
+    def _close_pressed(self) -> None:
+        self.dismiss(None)
 
 
 class MixerpultScreen(PageScreen):
@@ -39,11 +100,14 @@ class MixerpultScreen(PageScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "edit_note", "Note"),
+        # Not in the footer: the line above the bank says it, and at 80 columns the
+        # footer's room is the explanation's.
+        Binding("enter", "edit_note", "Note", show=False),
         # One key, two bindings (these replace the page's Esc): in a note, Esc goes
         # to the fader; on the fader, back to the page before.
         Binding("escape", "leave_note", "Til skyderen"),
         Binding("escape", "back", "Tilbage"),
+        Binding("i", "explain", "Forklaring"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -54,6 +118,12 @@ class MixerpultScreen(PageScreen):
             return not writing
         if action == "edit_note":  # a channel without notes (`note: false`) offers none
             return self._channel(self.channel_id).note
+        if action == "explain":
+            # Offered only where the page has no room to show it, and not while a note
+            # is being written (there "i" is a letter).
+            helps = self.query("#mixer-help")
+            shown = bool(helps) and helps.first().display
+            return bool(helps) and not shown and isinstance(self.focused, Fader)
         return True
 
     def __init__(self, *, focus: str | None = None, return_to: str | None = None) -> None:
@@ -85,7 +155,7 @@ class MixerpultScreen(PageScreen):
             yield Static(plain(self.t("mixer_keys")), id="mixer-keys")
             if mixer.help:
                 yield Static(plain(tr(mixer.help, lang)), id="mixer-help")
-            with Horizontal(id="bank"):
+            with ChannelBank(id="bank"):
                 high = tr(mixer.high, lang) + " ▲"
                 low = tr(mixer.low, lang) + " ▼"
                 with Vertical(id="scale") as scale:
@@ -103,23 +173,27 @@ class MixerpultScreen(PageScreen):
                         position,
                         self._level(channel, position),
                     )
-            yield Static("", id="channel-help")
-            yield Label("", id="note-label")
+            yield ChannelHelp([tr(c.help, lang) for c in mixer.channels], id="channel-help")
             # One field per channel, only the chosen one shown: each keeps its own
             # text, so a keystroke can never land in another channel's note.
             # A channel without notes (`note: false`) has no field at all: nothing
             # stored by hand in the file shows here, as on every other view.
             noted = [channel for channel in mixer.channels if channel.note]
             initial = f"note-{self.channel_id}" if self._channel(self.channel_id).note else None
-            with ContentSwitcher(id="notes", initial=initial):
-                for channel in noted:
-                    yield TextInput(
-                        app.s.fader(channel.id).note,
-                        id=f"note-{channel.id}",
-                        classes="note",
-                        placeholder=self.t("note_placeholder"),
-                        compact=True,
-                    )
+            # The label beside the field where the page is wide: at 80×24 that row
+            # is what the scale needs to keep two rows between its positions.
+            with Horizontal(id="note-row") as row:
+                row.display = bool(noted)
+                yield Label("", id="note-label")
+                with ContentSwitcher(id="notes", initial=initial):
+                    for channel in noted:
+                        yield TextInput(
+                            app.s.fader(channel.id).note,
+                            id=f"note-{channel.id}",
+                            classes="note",
+                            placeholder=self.t("note_placeholder"),
+                            compact=True,
+                        )
         yield from self.nav_bar()
         yield Footer()
 
@@ -133,6 +207,27 @@ class MixerpultScreen(PageScreen):
         self._show_channel(self.channel_id)
         self._update_progress()
 
+    def on_resize(self) -> None:
+        super().on_resize()
+        # Whether the explanation fits on the page changes with the height.
+        self.call_after_refresh(self.refresh_bindings)
+
+    def action_explain(self) -> None:
+        lang = self.wizard.ui_lang
+        title, body = tr(self.mixer.question, lang), tr(self.mixer.help, lang)
+        self.app.push_screen(ExplanationScreen(plain(title), plain(body)))
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """The focus chain with one fader in it, the chosen one: Tab and Shift+Tab leave
+        the bank and come back to it at the channel last chosen (←/→ move along it)."""
+        chosen = f"fader-{self.channel_id}"
+        return [
+            widget
+            for widget in super().focus_chain
+            if not isinstance(widget, Fader) or widget.id == chosen or widget is self.focused
+        ]
+
     # -- the focused channel ---------------------------------------------------------
 
     def _show_channel(self, channel_id: str) -> None:
@@ -140,14 +235,13 @@ class MixerpultScreen(PageScreen):
         self.channel_id = channel_id
         channel = self._channel(channel_id)
         lang = self.wizard.ui_lang
-        help_text = tr(channel.help, lang)
-        self.query_one("#channel-help", Static).update(plain(help_text))
+        self.query_one("#channel-help", ChannelHelp).show(tr(channel.help, lang))
         note_label = tr(self.mixer.note_label, lang) or self.t("note_label")
         label = f"{note_label} ({tr(channel.label, lang)})"
-        label_widget = self.query_one("#note-label", Label)
-        label_widget.update(plain(label))
+        self.query_one("#note-label", Label).update(plain(label))
         notes = self.query_one("#notes", ContentSwitcher)
-        label_widget.display = notes.display = channel.note
+        # Hidden but keeping its row for a channel without notes: the bank holds still.
+        self.query_one("#note-row").visible = channel.note
         if channel.note:
             notes.current = f"note-{channel_id}"
         self.refresh_bindings()

@@ -213,16 +213,23 @@ class StepScreen(PageScreen):
                 field.show_message(text, "warning")
                 field.add_class("-missing")
                 warnings.append(field)
+        # Said on the page, where the question is and in the line between the buttons,
+        # not in a notice: one sat over "Næste" and was still there on the next page.
         if blocking is not None:
-            self.notify(self.t("blocked_next"), severity="error", markup=False)
-            blocking.focus_input()
+            self.set_status(self.t("blocked_next"))
+            self._show_question(blocking)
             return False
         if warnings:
             # Counted as warned only now: a warning hidden behind a hard block
             # has not really been seen yet.
             app.warned.update(f.question.id for f in warnings)
-            message = self.t("soft_warning", count=len(warnings))
-            self.notify(message, severity="warning", markup=False)
-            warnings[0].focus_input()
+            self.set_status(self.t("soft_warning", count=len(warnings)))
+            self._show_question(warnings[0])
             return False
         return True
+
+    def _show_question(self, field: QuestionField) -> None:
+        """Focus `field` and bring all of it into view, the message under it too."""
+        field.focus_input()
+        # Again once laid out: the message just shown makes the field taller.
+        self.call_after_refresh(field.scroll_visible, animate=False)

@@ -11,9 +11,11 @@ from __future__ import annotations
 from textual import events
 from textual._context import NoActiveAppError
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.scalar import Unit
 from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Static
 
 from mixerpult.hyphenation import wrap
@@ -140,3 +142,37 @@ class ChannelStrip(Vertical):
 
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
         self.remove_class("-focused")
+
+
+class ChannelBank(Horizontal):
+    """The strips side by side, each exactly as wide as the others.
+
+    Shared out by `1fr`, the columns left over make some strips one cell wider
+    than the rest, and a knob that fills its strip is then wider on some
+    channels than on others; here every strip gets the same width and what is
+    left over stays empty at the right.
+    """
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.share_width()
+
+    def share_width(self) -> None:
+        """Give every strip the same whole number of cells."""
+        strips = list(self.query_children(ChannelStrip))
+        if not strips:
+            return
+        fixed = sum(_width_of(child) for child in self.children if child not in strips)
+        fixed += sum(strip.styles.margin.width for strip in strips)
+        width = max(1, (self.content_size.width - fixed) // len(strips))
+        for strip in strips:
+            current = strip.styles.width
+            if current is None or current.unit != Unit.CELLS or current.value != width:
+                strip.styles.width = width
+
+
+def _width_of(widget: Widget) -> int:
+    """The cells `widget` takes in a row: its width in cells if it was given one."""
+    width = widget.styles.width
+    if width is not None and width.unit == Unit.CELLS:
+        return int(width.value) + widget.styles.margin.width
+    return widget.outer_size.width

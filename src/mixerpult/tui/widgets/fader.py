@@ -3,8 +3,10 @@
 Textual has no slider, and the third-party ones are GPL or experiments, so
 this is a small focusable widget of its own. It knows nothing of mixerpult:
 the top is the highest position (`scale`), the bottom is 1, and `None` means
-"not set yet". Keys, mouse clicks, drags and the wheel move it; every change
-posts `Fader.Changed`. Styles live in DEFAULT_CSS because it stands alone.
+"not set yet". Keys, mouse clicks and drags move it; the wheel does not (it
+scrolls whatever the fader is in: scrolling a page must never change an
+answer). Every change posts `Fader.Changed`. Styles live in DEFAULT_CSS because
+it stands alone.
 """
 
 from __future__ import annotations
@@ -26,16 +28,16 @@ from textual.widget import Widget
 def position_rows(scale: int, height: int) -> dict[int, int]:
     """Where each position 1 … `scale` sits in `height` rows (0 = top, `scale` on top).
 
-    Positions are evenly spaced whenever the height allows at least two rows
-    between them (the rest is shared above and below), so the scale reads as a
-    scale; in a cramped terminal they are spread over every row instead.
+    Positions are evenly spaced whenever every one can have a row of its own (the
+    rows left over are shared above and below), so the scale reads as a scale and
+    the same step up or down is the same distance everywhere; only when there are
+    fewer rows than positions do some share a row.
     """
     if scale < 2:
         return {1: 0}
     step = (height - 1) // (scale - 1)
-    used = step * (scale - 1) + 1
-    if step >= 2 or (step == 1 and used == height):
-        top = (height - used) // 2
+    if step >= 1:
+        top = (height - (step * (scale - 1) + 1)) // 2
         return {p: top + (scale - p) * step for p in range(1, scale + 1)}
     span = max(0, height - 1)
     return {p: round((scale - p) * span / (scale - 1)) for p in range(1, scale + 1)}
@@ -176,11 +178,16 @@ class Fader(Widget, can_focus=True):
         self.value = None
 
     def action_neighbour(self, direction: int) -> None:
-        """Left/right: move the focus to the fader beside this one."""
-        if direction < 0:
-            self.screen.focus_previous(Fader)
-        else:
-            self.screen.focus_next(Fader)
+        """Left/right: move the focus to the fader beside this one (round at the ends).
+
+        The faders are taken in the order of the page, not from the focus chain: a
+        page may keep all but the chosen fader out of the Tab order.
+        """
+        faders = [fader for fader in self.screen.query(Fader) if fader.focusable]
+        if self in faders and len(faders) > 1:
+            # At once, not as `focus()` does it (later): in a burst of keys the next
+            # one, "End" say, must reach the fader the arrow went to.
+            self.screen.set_focus(faders[(faders.index(self) + direction) % len(faders)])
 
     # -- geometry ----------------------------------------------------------
 
@@ -218,14 +225,6 @@ class Fader(Widget, can_focus=True):
             self._dragging = False
             self.release_mouse()
             event.stop()
-
-    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        self.action_nudge(1)
-        event.stop()
-
-    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
-        self.action_nudge(-1)
-        event.stop()
 
     # -- drawing -------------------------------------------------------------
     #

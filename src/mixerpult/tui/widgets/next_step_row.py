@@ -3,6 +3,8 @@
 The row only reports what was typed; the screen decides what to store. "By
 when" may be a date (17-12-2026) or words ("next week"): a date is stored as a
 date, anything else as the words typed, so nothing the user writes is refused.
+A text that looks like a date but is none (32-13-2026) is marked on the row, in
+words under it, for as long as it stands there.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Button, Input
 
@@ -57,7 +60,6 @@ class NextStepRow(Horizontal):
     def __init__(self, step: NextStep, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="step-row")
         self.step = step
-        self._warned_by: str | None = None
 
     def compose(self) -> ComposeResult:
         values = {"what": self.step.what, "who": self.step.who, "by": by_field(self.step.by)}
@@ -69,6 +71,10 @@ class NextStepRow(Horizontal):
                 compact=True,
             )
         yield Button(plain(ui(self, "agreements_remove")), classes="step-remove", compact=True)
+
+    def on_mount(self) -> None:
+        # A file may hold such a text already (written by hand, or kept as typed).
+        self._mark_by(self.field("by").value)
 
     def field(self, name: Field) -> Input:
         return self.query_one(f".step-{name}", Input)
@@ -86,20 +92,39 @@ class NextStepRow(Horizontal):
         for name in FIELDS:
             if event.input.has_class(f"step-{name}"):
                 value = parse_by(event.value) if name == "by" else event.value
+                if name == "by" and not impossible_date(event.value):
+                    self._mark_by(event.value)  # put right: the mark goes at once
                 self.post_message(self.Changed(self, name, value))
                 return
 
-    @on(Input.Blurred, ".step-by")
-    def _left_by(self, event: Input.Blurred) -> None:
-        # Words are welcome here ("om fire uger"), but 32-13-2026 is a typo of a
-        # date: kept as written, and said when the field is left, once for each
-        # such text (not again when the window merely loses the focus).
-        if not self.app.app_focus or event.value == self._warned_by:
-            return
-        if impossible_date(event.value):
-            self._warned_by = event.value
-            message = ui(self, "agreements_by_not_a_date", text=shown(event.value))
-            self.notify(message, severity="warning", markup=False)
+    @on(Input.Blurred, ".step-field")
+    def _left(self, event: Input.Blurred) -> None:
+        # A long text stays scrolled to where it was written; left, it shows its start,
+        # as the other rows do.
+        event.input.scroll_to(x=0, animate=False, immediate=True)
+        if event.input.has_class("step-by"):
+            self._mark_by(event.value)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Entered again, the field shows where its cursor is (it was scrolled to its start).
+        field = event.widget
+        if isinstance(field, Input):
+            cell = field.cursor_screen_offset.x - field.content_region.x + int(field.scroll_x)
+            field.scroll_to_region(Region(cell, 0, 1, 1), animate=False, immediate=True)
+
+    def _mark_by(self, text: str) -> None:
+        """Mark the row while "by when" holds a typo of a date.
+
+        Words are welcome here ("om fire uger"), but 32-13-2026 is a date that is
+        none: it is kept as written, and said on the row (a notice would be gone in
+        five seconds, over the page's buttons, or on the next page).
+        """
+        wrong = impossible_date(text)
+        self.set_class(wrong, "-not-a-date")
+        self.field("by").set_class(wrong, "-not-a-date")
+        self.border_subtitle = (
+            plain(ui(self, "agreements_by_not_a_date_mark", text=shown(text))) if wrong else None
+        )
 
     @on(Input.Submitted, ".step-field")
     def _submitted(self, event: Input.Submitted) -> None:
