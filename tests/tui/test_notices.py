@@ -90,7 +90,9 @@ async def test_the_made_sheet_is_told_on_the_page_and_its_button_is_in_view(
         await pilot.pause()
         assert opened, "the PDF is opened"
         shown = text_of(result)
-        assert "PDF'en åbnes" in shown and "~/forberedelse.pdf" in shown, "said on the page"
+        assert "PDF'en åbnes" in shown and "~/Documents/Mixerpult/forberedelse.pdf" in shown, (
+            "said on the page"
+        )
         assert notices(app) == []
         assert in_view(result, body) and in_view(open_pdf, body)
 
