@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import stat
+import time
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +88,10 @@ async def test_autosave_comes_within_a_second(make_app: AppFactory, answers_path
     async with app.run_test() as pilot:
         await pilot.press("enter")
         await pilot.pause()
+        typed = time.monotonic()
         await pilot.press(*"Mette")
-        assert app.save_state == "pending"
+        # Not saved at once (a loaded machine may take the 0.2 s just to type).
+        assert app.save_state == "pending" or time.monotonic() - typed >= 0.2
         # 0.2 s by design; the rest is slack for a loaded CI machine.
         for _ in range(40):
             await pilot.pause(0.05)
