@@ -116,7 +116,7 @@ def test_a_withheld_answer_shows_through_nothing(data: st.DataObject) -> None:
         # Only visible questions are ever shown.
         assert {i.id for i in overview.answers} <= visible(pack, session)
         # Change every answer the viewer may not see: nothing they see changes.
-        other = session.model_copy(deep=True)
+        other = copy.deepcopy(session)
         for qid, state in disclosure.states.items():
             if state != "shown" and pack.questions[qid].type != "choice":
                 other.set_answer(qid, None if other.answer(qid) else f"OTHER-{qid}")

@@ -86,13 +86,16 @@ def test_plain_data_that_does_not_fit_is_refused(change: Any) -> None:
         model.build(Questionnaire, data)
 
 
-def test_loading_a_checked_pack_imports_no_pydantic(tmp_path: Path) -> None:
+def test_loading_a_checked_pack_and_an_answers_file_imports_no_pydantic(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
         "from mixerpult.packs import load_pack\n"
         "from mixerpult.resources import default_pack_path\n"
+        "from mixerpult import store\n"
         "pack = load_pack(default_pack_path())\n"
+        f"session = store.load(Path({str(ROOT / 'examples' / 'answers.da.yaml')!r}))\n"
+        "store.save(Path(sys.argv[1]), session)\n"
         "print(len(pack.questions), 'pydantic' in sys.modules, 'pydantic_core' in sys.modules)\n"
     )
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "", "PYTHONPATH": str(ROOT / "src")}
