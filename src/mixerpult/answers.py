@@ -7,11 +7,13 @@ differences are reported instead.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
 
 from mixerpult.i18n import t
 from mixerpult.kinds import kind_of
@@ -26,54 +28,71 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-class _Model(BaseModel):
-    # Unknown keys are kept (extra="allow") so a newer mixerpult's additions survive a save.
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
+class _Data:
+    """The base of the file's parts: a key this version does not know is kept in
+    `extra` and written back where it was, so a newer mixerpult's additions survive a save."""
+
+    __slots__ = ()
+    extra: dict[str, Any]
 
 
-class PackRef(_Model):
+_EXTRA = {"extra": True}
+"""The metadata of the field `extra` (it is no key of the file)."""
+
+
+@dataclass(kw_only=True, slots=True)
+class PackRef(_Data):
     id: str
     version: str = ""
     hash: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata=_EXTRA)
 
 
 def _ref(pack: Questionnaire) -> PackRef:
     return PackRef(id=pack.id, version=pack.version, hash=pack.content_hash)
 
 
-class FaderSetting(_Model):
+@dataclass(kw_only=True, slots=True)
+class FaderSetting(_Data):
     position: int | None = None
     note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata=_EXTRA)
 
 
-class NextStep(_Model):
+@dataclass(kw_only=True, slots=True)
+class NextStep(_Data):
     what: str = ""
     who: str = ""
     by: dt.date | str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata=_EXTRA)
 
 
-class Agreements(_Model):
+@dataclass(kw_only=True, slots=True)
+class Agreements(_Data):
     notes: str = ""
-    next_steps: list[NextStep] = Field(default_factory=list)
+    next_steps: list[NextStep] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata=_EXTRA)
 
 
-class Session(_Model):
+@dataclass(kw_only=True, slots=True)
+class Session(_Data):
     """The content of an answers file."""
 
     format: int = FORMAT
     questionnaire: PackRef
     language: str = ""
     """The language the employee chose ('' when the file does not say: the pack's first)."""
-    created: dt.datetime = Field(default_factory=now)
-    updated: dt.datetime = Field(default_factory=now)
+    created: dt.datetime = field(default_factory=now)
+    updated: dt.datetime = field(default_factory=now)
     current_step: str | None = None
-    answers: dict[str, AnswerValue | None] = Field(default_factory=dict)
-    faders: dict[str, FaderSetting] = Field(default_factory=dict)
-    private: list[str] = Field(default_factory=list)
-    agreements: Agreements = Field(default_factory=Agreements)
-    drafts: dict[str, str] = Field(default_factory=dict)
+    answers: dict[str, AnswerValue | None] = field(default_factory=dict)
+    faders: dict[str, FaderSetting] = field(default_factory=dict)
+    private: list[str] = field(default_factory=list)
+    agreements: Agreements = field(default_factory=Agreements)
+    drafts: dict[str, str] = field(default_factory=dict)
     """Text typed into a number or date field that is no answer (yet), by question id:
     kept so that nothing typed is lost; the answer itself is then unanswered."""
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata=_EXTRA)
 
     @classmethod
     def new(cls, pack: Questionnaire, language: str | None = None) -> Session:
@@ -125,7 +144,7 @@ class Session(_Model):
 
     def _replace_fader(self, channel_id: str, changes: dict[str, Any]) -> None:
         # A copy, not a new FaderSetting: keys a newer mixerpult wrote there are kept.
-        new = self.fader(channel_id).model_copy(update=changes)
+        new = dataclasses.replace(self.fader(channel_id), **changes)
         self.faders = {**self.faders, channel_id: new}
 
     def is_private(self, question_id: str) -> bool:
@@ -141,10 +160,27 @@ class Session(_Model):
 
     def to_data(self) -> dict[str, Any]:
         """The file's content, as plain YAML-ready data."""
-        data = self.model_dump(mode="python", exclude_none=False)
+        data: dict[str, Any] = _plain(self)
         data["created"] = self.created.isoformat()
         data["updated"] = self.updated.isoformat()
         return data
+
+
+def _plain(value: Any) -> Any:
+    # Fresh containers all the way down: the data is dumped while the session lives on.
+    if isinstance(value, _Data):
+        data = {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)  # type: ignore[arg-type]
+            if not f.metadata.get("extra")
+        }
+        data.update(_plain(value.extra))
+        return data
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 class SessionFormatError(ValueError):
@@ -168,16 +204,145 @@ def session_from_data(data: Any) -> Session:
         raise SessionFormatError("newer_format", found=fmt, supported=FORMAT)
     if fmt != FORMAT:
         raise SessionFormatError("unknown_format", found=repr(fmt), supported=FORMAT)
-    try:
-        return Session.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        more = exc.error_count() - 1
-        code = "wrong_content_more" if more else "wrong_content"
-        raise SessionFormatError(
-            code, where=where, detail=first["msg"], total=exc.error_count()
-        ) from exc
+    errors: list[tuple[str, str]] = []
+    session = _read(Session, data, (), errors)
+    if errors:
+        where, detail = errors[0]
+        code = "wrong_content_more" if len(errors) > 1 else "wrong_content"
+        raise SessionFormatError(code, where=where, detail=detail, total=len(errors))
+    assert isinstance(session, Session)
+    return session
+
+
+# -- reading the file's data: by the classes' type hints, every error noted ------
+
+
+_WRONG = object()
+"""What a value that does not fit reads as (the error is noted; nothing is built of it)."""
+_INTEGER = re.compile(r"[+-]?\d{1,20}")
+_HINTS: dict[type, dict[str, Any]] = {}
+_WORDS = {
+    bool: "true or false",
+    int: "a whole number",
+    float: "a number",
+    str: "text",
+    dt.date: "a date",
+    dt.datetime: "a date and time",
+    type(None): "empty",
+}
+
+
+def _words(tp: Any) -> str:
+    origin = typing.get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        words = [_words(a) for a in typing.get_args(tp)]
+        if "a number" in words and "a whole number" in words:
+            words.remove("a whole number")
+        return ", ".join(words[:-1]) + " or " + words[-1]
+    if origin is list:
+        return f"a list of {_words(typing.get_args(tp)[0])}"
+    if origin is dict or (isinstance(tp, type) and issubclass(tp, _Data)):
+        return "a mapping"
+    return _WORDS.get(tp, str(tp))
+
+
+def _where(loc: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _read(tp: Any, value: Any, loc: tuple[str | int, ...], errors: list[tuple[str, str]]) -> Any:
+    """`value` as a `tp`, as pydantic's lax mode read it; (where, why) into `errors` if not."""
+    origin = typing.get_origin(tp)
+    if isinstance(tp, type) and issubclass(tp, _Data):
+        return _read_data(tp, value, loc, errors)
+    if origin is Union or origin is types.UnionType:
+        members = typing.get_args(tp)
+        # The member of the value's own type first ("3" stays text), then one that takes it.
+        for member in members:
+            if type(value) is member or (typing.get_origin(member) is list and type(value) is list):
+                return _read(member, value, loc, errors)
+        for member in members:
+            converted = _scalar(member, value)
+            if converted is not _WRONG:
+                return converted
+    elif origin is list:
+        if isinstance(value, list):
+            item = typing.get_args(tp)[0]
+            return [_read(item, v, (*loc, i), errors) for i, v in enumerate(value)]
+    elif origin is dict:
+        if isinstance(value, dict):
+            item = typing.get_args(tp)[1]
+            out = {}
+            for key, v in value.items():
+                if not isinstance(key, str):
+                    errors.append((_where((*loc, key)), "the key should be text"))
+                    continue
+                out[key] = _read(item, v, (*loc, key), errors)
+            return out
+    else:
+        converted = _scalar(tp, value)
+        if converted is not _WRONG:
+            return converted
+    errors.append((_where(loc), f"should be {_words(tp)}"))
+    return _WRONG
+
+
+def _scalar(tp: Any, value: Any) -> Any:
+    kind = type(value)
+    if tp is type(None):
+        return None if value is None else _WRONG
+    if tp in (bool, str, dt.datetime) and kind is tp:
+        return value
+    if tp is int:
+        if kind is int or (kind is float and value.is_integer()):
+            return int(value)
+        if kind is str and _INTEGER.fullmatch(value.strip()):
+            return int(value)
+    elif tp is float:
+        if kind in (int, float):
+            return float(value) if kind is int else value
+    elif tp is dt.date:
+        if kind is dt.date:
+            return value
+        if kind is str:
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return _WRONG
+    elif tp is dt.datetime:
+        if kind is dt.date:  # written by hand without a time of day: its start
+            return dt.datetime.combine(value, dt.time())
+        if kind is str:
+            try:
+                return dt.datetime.fromisoformat(value)
+            except ValueError:
+                return _WRONG
+    return _WRONG
+
+
+def _read_data(
+    cls: type[_Data], value: Any, loc: tuple[str | int, ...], errors: list[tuple[str, str]]
+) -> Any:
+    if not isinstance(value, dict):
+        errors.append((_where(loc), "should be a mapping"))
+        return _WRONG
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    given: dict[str, Any] = {}
+    names: set[str] = set()
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]  # every subclass is one
+        if f.metadata.get("extra"):
+            continue
+        names.add(f.name)
+        if f.name in value:
+            given[f.name] = _read(hints[f.name], value[f.name], (*loc, f.name), errors)
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            errors.append((_where((*loc, f.name)), "missing"))
+    if errors:
+        return _WRONG
+    extra = {k: v for k, v in value.items() if k not in names}
+    return cls(**given, extra=extra)  # type: ignore[call-arg]
 
 
 @dataclass(frozen=True)

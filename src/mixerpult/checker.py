@@ -8,21 +8,24 @@ pack author sees all findings at once.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import difflib
 import itertools
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from mixerpult import conditions as cond
 from mixerpult import questionnaire as qn
 from mixerpult.kinds import KINDS
 from mixerpult.kinds.base import did_you_mean, is_date, is_number
+from mixerpult.model import DataclassType, data_fields, dataclasses_in, key_of
 from mixerpult.yamlsource import MAX_PACK_BYTES, Path_, SourceMap, YamlSyntaxError, load_file
 
 Severity = Literal["error", "warning"]
@@ -61,20 +64,18 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
 
-def _models() -> list[type[BaseModel]]:
-    seen: list[type[BaseModel]] = []
-    todo: list[type[BaseModel]] = [qn._Model, cond._Strict]
-    while todo:
-        model = todo.pop()
-        for sub in model.__subclasses__():
-            if sub not in seen:
-                seen.append(sub)
-                todo.append(sub)
-    return seen
+@cache
+def schema() -> TypeAdapter[qn.Questionnaire]:
+    """The pack's schema: pydantic's reading of the model's own dataclasses."""
+    return TypeAdapter(qn.Questionnaire)
 
 
-def _keys_of(model: type[BaseModel]) -> set[str]:
-    return {f.alias or name for name, f in model.model_fields.items() if not f.exclude}
+def _models() -> list[DataclassType]:
+    return dataclasses_in(qn.Questionnaire)
+
+
+def _keys_of(model: DataclassType) -> set[str]:
+    return {key_of(f) for f in data_fields(model)}
 
 
 def _human(path: Path_) -> str:
@@ -115,7 +116,7 @@ class _Report:
 
 def _structure(data: Any, report: _Report) -> qn.Questionnaire | None:
     try:
-        return qn.Questionnaire.model_validate(data)
+        return schema().validate_python(data)
     except ValidationError as exc:
         errors = exc.errors()
     models = _models()
@@ -135,7 +136,7 @@ def _structure(data: Any, report: _Report) -> qn.Questionnaire | None:
                 retry = True
     if retry:
         try:
-            qn.Questionnaire.model_validate(patched)
+            schema().validate_python(patched)
         except ValidationError as exc:
             _explain_all(exc.errors(), data, report, models)
     return None
@@ -147,6 +148,7 @@ _TAKES = {
     "dict_type": "a mapping",
     "model_type": "a mapping",
     "model_attributes_type": "a mapping",
+    "dataclass_type": "a mapping",
     "list_type": "a list",
     "float_type": "a number",
     "float_parsing": "a number",
@@ -215,7 +217,7 @@ def _takes(kind: str, path: Path_, data: Any) -> str:
         if not (isinstance(langs, list) and langs and all(isinstance(x, str) for x in langs)):
             langs = ["da", "en"]
         return "a text in each language, such as {" + ", ".join(f"{x}: …" for x in langs) + "}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
+    if kind in ("model_type", "model_attributes_type", "dataclass_type", "dict_type"):
         if key in _CONDITION_KEYS or parent in ("all", "any"):
             return "a condition, such as {answer: id, equals: value}"
         if isinstance(key, int) and parent in _ITEMS:
@@ -241,7 +243,7 @@ def _key_name(path: Path_) -> str:
 
 
 def _explain_all(
-    errors: list[Any], data: Any, report: _Report, models: list[type[BaseModel]]
+    errors: list[Any], data: Any, report: _Report, models: list[DataclassType]
 ) -> None:
     # A value that fits no member of a union (a comparison's value may be text, a
     # number, true/false or a date) gives one error per member: say it once.
@@ -285,11 +287,12 @@ def _explain_kind(path: Path_, errs: list[Any], data: Any, report: _Report) -> N
     report.add(path, f"{_key_name(path)} must be {what}; here it is {_got(value)}{hint}")
 
 
-def _explain(err: Any, data: Any, report: _Report, models: list[type[BaseModel]]) -> None:
+def _explain(err: Any, data: Any, report: _Report, models: list[DataclassType]) -> None:
     kind = err["type"]
     path = _data_path(data, err["loc"])
     ctx = err.get("ctx") or {}
-    if kind == "extra_forbidden":
+    # A stdlib dataclass reports an unknown key as an argument its __init__ does not take.
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         bad = err["loc"][-1]
         parent = _get(data, path[:-1])
         siblings = set(parent) - {bad} if isinstance(parent, Mapping) else set()
@@ -951,7 +954,7 @@ def check_file(path: Path) -> tuple[qn.Questionnaire | None, list[Problem]]:
         return None, [Problem(path, 1, 1, f"cannot read the file: {exc.strerror or exc}")]
     pack, problems = check_data(data, smap, path)
     if pack is not None:
-        pack = pack.model_copy(update={"content_hash": qn.content_hash(path.read_bytes())})
+        pack = dataclasses.replace(pack, content_hash=qn.content_hash(path.read_bytes()))
     return pack, problems
 
 

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from mixerpult.model import Frozen, Pydantic
 
 Scalar = str | int | float | bool | dt.date
 
 OPERATORS = ("equals", "not_equals", "in", "contains", "at_least", "at_most", "answered")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+class _Strict(Frozen):
+    __slots__ = ()
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Compare(_Strict):
     """One answer or one fader compared with a value."""
 
@@ -28,7 +30,7 @@ class Compare(_Strict):
     fader: str | None = None
     equals: Scalar | None = None
     not_equals: Scalar | None = None
-    in_: list[Scalar] | None = Field(default=None, alias="in")
+    in_: list[Scalar] | None = field(default=None, metadata={"alias": "in"})
     contains: str | None = None
     # A date bound compares with date answers only, a number with numbers and fader
     # positions only; the checker refuses the other pairings.
@@ -36,8 +38,8 @@ class Compare(_Strict):
     at_most: float | dt.date | None = None
     answered: bool | None = None
 
-    @model_validator(mode="after")
-    def _one_subject_one_operator(self) -> Compare:
+    def __post_init__(self) -> None:
+        # Run by pydantic in the checker too, which reports it as the comparison's error.
         if (self.answer is None) == (self.fader is None):
             raise ValueError("a comparison names exactly one of 'answer' or 'fader'")
         given = [op for op in OPERATORS if self.operand(op) is not None]
@@ -45,7 +47,6 @@ class Compare(_Strict):
             raise ValueError(
                 "a comparison has exactly one operator, one of: " + ", ".join(OPERATORS)
             )
-        return self
 
     def operand(self, op: str) -> Any:
         """The value given for operator `op` (None when absent)."""
@@ -65,16 +66,19 @@ class Compare(_Strict):
         return "fader", self.fader
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class AllOf(_Strict):
     all: list[Condition]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class AnyOf(_Strict):
     any: list[Condition]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class NotOf(_Strict):
-    not_: Condition = Field(alias="not")
+    not_: Condition = field(metadata={"alias": "not"})
 
 
 def _kind(value: Any) -> str:
@@ -83,22 +87,17 @@ def _kind(value: Any) -> str:
             if key in value:
                 return key
         return "compare"
-    if isinstance(value, BaseModel):
-        return {AllOf: "all", AnyOf: "any", NotOf: "not"}.get(type(value), "compare")
-    return "compare"
+    return {AllOf: "all", AnyOf: "any", NotOf: "not"}.get(type(value), "compare")
 
 
+# The tag tells the checker which member to report errors of: the one the key names.
 Condition = Annotated[
-    Annotated[AllOf, Tag("all")]
-    | Annotated[AnyOf, Tag("any")]
-    | Annotated[NotOf, Tag("not")]
-    | Annotated[Compare, Tag("compare")],
-    Discriminator(_kind),
+    Annotated[AllOf, Pydantic("Tag", "all")]
+    | Annotated[AnyOf, Pydantic("Tag", "any")]
+    | Annotated[NotOf, Pydantic("Tag", "not")]
+    | Annotated[Compare, Pydantic("Tag", "compare")],
+    Pydantic("Discriminator", _kind),
 ]
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-NotOf.model_rebuild()
 
 
 class Facts:

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticCustomError
+from typing import Annotated, Any, Literal
 
 from mixerpult.conditions import Condition
+from mixerpult.model import Frozen, Pydantic
 
-Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Ident = Annotated[str, Pydantic("StringConstraints", pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Text = dict[str, str]
 """A user-visible string: language code -> text."""
 
@@ -57,7 +56,10 @@ def tr(text: Text | None, lang: str, fallback: str = "da") -> str:
 def _known_role(role: str) -> str:
     # Checked against the table when validating, not as a Literal, so that a new role
     # is one line of ROLE_TYPES; reported like a Literal's error, with a did-you-mean.
+    # Only the checker calls this, so pydantic is imported only there.
     if role not in ROLE_TYPES:
+        from pydantic_core import PydanticCustomError
+
         expected = ", ".join(f"'{r}'" for r in ROLE_TYPES)
         raise PydanticCustomError(
             "literal_error", "Input should be {expected}", {"expected": expected}
@@ -65,18 +67,22 @@ def _known_role(role: str) -> str:
     return role
 
 
-Role = Annotated[str, AfterValidator(_known_role)]
+Role = Annotated[str, Pydantic("AfterValidator", _known_role)]
+# Constraints the checker enforces, as pydantic reads them from `field(metadata=...)`.
+_NOT_EMPTY: dict[str, Any] = {"min_length": 1}
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Model(Frozen):
+    __slots__ = ()
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Option(_Model):
     id: Ident
     label: Text
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class _QuestionBase(_Model):
     id: Ident
     label: Text
@@ -88,11 +94,13 @@ class _QuestionBase(_Model):
     role: Role | None = None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TextQuestion(_QuestionBase):
     type: Literal["text", "long_text"]
-    max_length: Annotated[int, Field(gt=0)] | None = None
+    max_length: int | None = field(default=None, metadata={"gt": 0})
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class NumberQuestion(_QuestionBase):
     type: Literal["number"]
     min: float | None = None
@@ -100,28 +108,33 @@ class NumberQuestion(_QuestionBase):
     unit: Text | None = None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ChoiceQuestion(_QuestionBase):
     type: Literal["choice", "multi_choice"]
-    options: Annotated[list[Option], Field(min_length=1)]
+    options: list[Option] = field(metadata=_NOT_EMPTY)
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class PlainQuestion(_QuestionBase):
     type: Literal["yes_no", "date"]
 
 
 Question = Annotated[
-    TextQuestion | NumberQuestion | ChoiceQuestion | PlainQuestion, Field(discriminator="type")
+    TextQuestion | NumberQuestion | ChoiceQuestion | PlainQuestion,
+    Pydantic("Discriminator", "type"),
 ]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Step(_Model):
     id: Ident
     title: Text
     intro: Text | None = None
     sheet: Literal["situation", "answers", "own_questions", "none"] = "answers"
-    questions: list[Question] = Field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Channel(_Model):
     id: Ident
     label: Text
@@ -133,6 +146,7 @@ class Channel(_Model):
     health: bool = False
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Mixerpult(_Model):
     after: Ident | None = None
     title: Text
@@ -143,7 +157,7 @@ class Mixerpult(_Model):
     scale: int = 5
     levels: list[Text] | None = None
     note_label: Text | None = None
-    channels: Annotated[list[Channel], Field(min_length=1)]
+    channels: list[Channel] = field(metadata=_NOT_EMPTY)
 
     def scale_of(self, channel: Channel) -> int:
         """The number of positions on `channel`'s fader."""
@@ -175,6 +189,7 @@ class Mixerpult(_Model):
         return f"{position}/{scale}"
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Tool(_Model):
     id: Ident
     name: Text
@@ -188,6 +203,7 @@ TIMELINE_KINDS = ("by", "until", "at")
 med"; no advice after it), or a point in time (a date, no more)."""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TimelineMark(_Model):
     """Where a fact falls on the sick leave's timeline, counted from the first sick day.
 
@@ -197,12 +213,13 @@ class TimelineMark(_Model):
     The range of `week` is checked by the checker (`mixerpult check`).
     """
 
-    week: Annotated[int, Field(strict=True)]  # strict: YAML's `yes` is no week
+    week: int = field(metadata={"strict": True})  # strict: YAML's `yes` is no week
     kind: Literal["by", "until", "at"]
     label: Text
     """A short name for the timeline, e.g. 'Sygefraværssamtale med din arbejdsgiver'."""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class LegalFact(_Model):
     id: Ident
     timeline: TimelineMark | None = None
@@ -211,20 +228,23 @@ class LegalFact(_Model):
     checked: dt.date
 
 
+# Not slots: `cached_property` keeps its value in the instance's __dict__.
+@dataclass(frozen=True, kw_only=True)
 class Questionnaire(_Model):
     format: Literal[1]
     id: Ident
     version: str
-    languages: Annotated[list[str], Field(min_length=1)]
+    languages: list[str] = field(metadata=_NOT_EMPTY)
     title: Text
     intro: Text | None = None
     audiences: dict[Literal["jobcenter", "arbejdsgiver"], Text] | None = None
     """Who each version of the sheet is for, in the pack's words (else the program's)."""
-    steps: Annotated[list[Step], Field(min_length=1)]
+    steps: list[Step] = field(metadata=_NOT_EMPTY)
     mixerpult: Mixerpult | None = None
-    tools: list[Tool] = Field(default_factory=list)
-    facts: list[LegalFact] = Field(default_factory=list)
-    content_hash: str = Field(default="", exclude=True)
+    tools: list[Tool] = field(default_factory=list)
+    facts: list[LegalFact] = field(default_factory=list)
+    content_hash: str = field(default="", metadata={"exclude": True})
+    """The pack file's fingerprint (`content_hash`), set by whoever read the file."""
 
     @cached_property
     def questions(self) -> dict[str, Question]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 from mixerpult import questionnaire as qn
-from mixerpult.checker import check_data, check_file, check_path
+from mixerpult.checker import check_data, check_file, check_path, schema
 from mixerpult.packs import load_pack
 from mixerpult.yamlsource import load_file
 
@@ -155,7 +156,7 @@ WRONG_VALUES: list[Any] = [None, [], {}, "x y", 0, 1.5, True, dt.date(2026, 1, 1
 
 def _library_messages(data: Any) -> set[str]:
     try:
-        qn.Questionnaire.model_validate(data)
+        schema().validate_python(data)
     except ValidationError as exc:
         return {str(e["msg"]).removeprefix("Value error, ") for e in exc.errors()}
     return set()
@@ -225,7 +226,7 @@ def test_each_channel_has_its_own_level_words() -> None:
     assert mixer.level(samme, 3, "en") == "High"  # its own scale, as long as the pack's
     assert mixer.level(ansvar, 2, "da") == "Meget"
     assert mixer.level(ansvar, 3, "da") == ""  # off its scale
-    wider = ansvar.model_copy(update={"scale": 4, "levels": None})
+    wider = dataclasses.replace(ansvar, scale=4, levels=None)
     assert mixer.level(wider, 3, "da") == "3/4"  # the pack's 3 words do not fit 4 positions
 
 
@@ -317,3 +318,25 @@ def test_a_timeline_without_a_first_sick_day_question_is_a_warning(tmp_path: Pat
     assert pack is not None
     assert [p.severity for p in problems] == ["warning"]
     assert "no question has role first_sick_day" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        (("steps", 0), "steps[0]: each item of 'steps' must be a step (a mapping with id,"),
+        (("mixerpult",), "mixerpult: 'mixerpult' must be a mapping with title, question,"),
+        (
+            ("steps", 1, "questions", 0, "visible_if"),
+            "visible_if: 'visible_if' must be a condition, such as {answer: id, equals: value}",
+        ),
+    ],
+)
+def test_a_text_where_a_mapping_belongs_says_what_belongs_there(
+    where: tuple[str | int, ...], expected: str
+) -> None:
+    """The model's classes are dataclasses now (pydantic's `dataclass_type`), not models."""
+    data, smap = load_file(PACKS / "valid" / "graph.yaml")
+    parent = reduce(lambda d, k: d[k], where[:-1], data)
+    parent[where[-1]] = "x"
+    messages = [p.message for p in check_data(data, smap, Path("pack.yaml"))[1]]
+    assert any(expected in m for m in messages), messages

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mixerpult.answers import FaderSetting, Session
+from mixerpult.checker import schema
 from mixerpult.present.disclosure import disclose
 from mixerpult.present.overview import Overview, build_overview
 from mixerpult.present.viewers import Viewer, audience_of
@@ -70,7 +71,7 @@ def packs(draw: st.DrawFn) -> Questionnaire:
             q["visible_if"] = draw(conditions(questions[:i]))
     for channel in data["mixerpult"]["channels"]:
         channel["health"] = draw(st.booleans())
-    return Questionnaire.model_validate(data)
+    return schema().validate_python(data)
 
 
 @st.composite
@@ -115,7 +116,7 @@ def test_a_withheld_answer_shows_through_nothing(data: st.DataObject) -> None:
         # Only visible questions are ever shown.
         assert {i.id for i in overview.answers} <= visible(pack, session)
         # Change every answer the viewer may not see: nothing they see changes.
-        other = session.model_copy(deep=True)
+        other = copy.deepcopy(session)
         for qid, state in disclosure.states.items():
             if state != "shown" and pack.questions[qid].type != "choice":
                 other.set_answer(qid, None if other.answer(qid) else f"OTHER-{qid}")

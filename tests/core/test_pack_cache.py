@@ -142,7 +142,7 @@ def test_the_check_command_never_trusts_the_cache(
     # As if the broken pack's bytes had passed before (a stale or planted cache file).
     planted = pack_cache.cache_file(broken.read_bytes())
     assert planted is not None
-    planted.write_text(good.model_dump_json(by_alias=True), encoding="utf-8")
+    planted.write_text(pack_cache._to_json(good), encoding="utf-8")
     assert load_pack(broken).id == "minimal", "load_pack does use the cache"
     assert main(["check", str(broken)]) == 1
     assert "unknown type 'tekst'" in capsys.readouterr().out

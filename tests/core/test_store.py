@@ -15,7 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mixerpult import files, store
-from mixerpult.answers import Notice, Session, notice_text, reconcile
+from mixerpult.answers import (
+    Notice,
+    PackRef,
+    Session,
+    SessionFormatError,
+    notice_text,
+    reconcile,
+)
 from mixerpult.packs import load_pack
 from mixerpult.present.visibility import fader_facts
 from mixerpult.questionnaire import Questionnaire
@@ -85,7 +92,7 @@ def test_default_path_is_in_the_user_data_folder(tmp_path: Path) -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text())
 def test_any_text_round_trips_exactly(text: str) -> None:
-    session = Session(questionnaire={"id": "x"})  # type: ignore[arg-type]
+    session = Session(questionnaire=PackRef(id="x"))
     session.set_answer("q", text)
     session.set_fader("c", note=text)
     again = store.loads(store.dumps(session))
@@ -321,3 +328,42 @@ def test_the_example_session_matches_the_shipped_pack(root: Path) -> None:
 
     session = store.load(root / "examples" / "answers.da.yaml")
     assert reconcile(session, load_pack(default_pack_path())) == []
+
+
+def test_hand_written_values_are_read_as_before_without_pydantic() -> None:
+    """The reader of answers files takes what pydantic's lax mode took: a position
+    written as '3' or 2.0, a creation date without a time; an answer keeps its own type."""
+    session = store.loads(
+        "format: 1\nquestionnaire: {id: x}\ncreated: 2026-01-01\n"
+        "answers: {a: '3', b: 3, c: 2.5, d: 2026-12-01, e: [x, y], f: true, g: null}\n"
+        "faders: {t: {position: '3'}, u: {position: 2.0}}\n"
+        "agreements: {next_steps: [{by: 2026-12-01}, {by: næste uge}]}\n"
+    )
+    assert session.created == dt.datetime(2026, 1, 1)
+    assert session.answers == {
+        "a": "3", "b": 3, "c": 2.5, "d": dt.date(2026, 12, 1), "e": ["x", "y"], "f": True,
+        "g": None,
+    }  # fmt: skip
+    assert [type(v) for v in session.answers.values()][:3] == [str, int, float]
+    assert (session.fader("t").position, session.fader("u").position) == (3, 2)
+    assert [s.by for s in session.agreements.next_steps] == [dt.date(2026, 12, 1), "næste uge"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "total"),
+    [
+        ("answers: {a: 2026-01-01 10:00:00}\n", "answers.a", 1),  # a time of day is no answer
+        ("answers: {a: [x, 1]}\n", "answers.a.1", 1),
+        ("faders: {t: {position: 2.5}}\n", "faders.t.position", 1),
+        ("private: [a, 1]\ndrafts: {1: x}\n", "private.1", 2),
+        ("agreements: {next_steps: [{what: 1}]}\n", "agreements.next_steps.0.what", 1),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_named_by_where_it_is(
+    text: str, where: str, total: int
+) -> None:
+    with pytest.raises(SessionFormatError) as info:
+        store.loads("format: 1\nquestionnaire: {id: x}\n" + text)
+    assert info.value.values["where"] == where
+    assert info.value.values["total"] == total
+    assert info.value.code == ("wrong_content" if total == 1 else "wrong_content_more")

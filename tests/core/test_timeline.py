@@ -7,6 +7,7 @@ and 10 weeks before it) and "today" is passed in, so no test depends on the cloc
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -153,7 +154,7 @@ def test_the_revurdering_at_22_weeks(pack: Questionnaire) -> None:
         source="sygedagpengeloven § 24",
         checked=dt.date(2026, 12, 1),
     )
-    with_it = pack.model_copy(update={"facts": [*pack.facts, revurdering]})
+    with_it = dataclasses.replace(pack, facts=[*pack.facts, revurdering])
     timeline = build_timeline(with_it, session(with_it, WEEK_10), Viewer.ALONE, "en", today=TODAY)
     assert lines(timeline)[-1] == "28 February 2027 (week 22): Reassessment"
 

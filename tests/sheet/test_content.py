@@ -8,6 +8,7 @@ be read off a follow-up question or a suggested tool.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -202,7 +203,7 @@ def test_a_fader_off_the_scale_is_not_set_rather_than_drawn() -> None:
     session = small_session()
     session.faders = {
         **session.faders,
-        "tid": session.fader("tid").model_copy(update={"position": 9}),
+        "tid": dataclasses.replace(session.fader("tid"), position=9),
     }
     view = build_view(session, pack(SMALL_PACK), "da")
     assert view.console is not None and not view.console.channels[0].is_set

@@ -7,7 +7,8 @@ Leaving leads back to where the page was opened from.
 
 from __future__ import annotations
 
-from typing import ClassVar
+import dataclasses
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -158,7 +159,8 @@ class AgreementsScreen(PageScreen):
         if getattr(old, event.field) == event.value:
             return
         # A copy with the one field changed: keys a newer mixerpult added stay.
-        steps[index] = old.model_copy(update={event.field: event.value})
+        change: dict[str, Any] = {event.field: event.value}
+        steps[index] = dataclasses.replace(old, **change)
         app.s.agreements.next_steps = steps
         app.mark_dirty()
 

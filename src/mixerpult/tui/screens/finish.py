@@ -18,6 +18,7 @@ was not redrawn.
 
 from __future__ import annotations
 
+import copy
 import io
 import shutil
 import tempfile
@@ -184,7 +185,7 @@ class FinishScreen(PageScreen):
         self.query_one("#make", Button).disabled = True
         self._show(self.t("finish_working"))
         # A copy: the sheet is rendered in a thread while the user may go on editing.
-        session = app.s.model_copy(deep=True)
+        session = copy.deepcopy(app.s)
         audience = self.chosen_audience()
         if app.in_browser:
             self.render_for_browser(session, app.pack, formats, app.ui_lang, audience)
