@@ -144,6 +144,8 @@ class Mixerpult(_Model):
     levels: list[Text] | None = None
     note_label: Text | None = None
     channels: Annotated[list[Channel], Field(min_length=1)]
+    range: bool = False
+    """Each channel may hold a range: its position on a good day and on a bad day."""
 
     def scale_of(self, channel: Channel) -> int:
         """The number of positions on `channel`'s fader."""
