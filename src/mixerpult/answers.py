@@ -202,7 +202,7 @@ def session_from_data(data: Any) -> Session:
 class Notice:
     """Something the user should know after opening a file (nothing was lost)."""
 
-    kind: Literal["version", "content", "orphan", "type", "range"]
+    kind: Literal["version", "content", "orphan", "type", "range", "bad_day"]
     subject: str
     detail: str = ""
 
@@ -214,7 +214,7 @@ def notice_text(notice: Notice, pack: Questionnaire, lang: str) -> str:
     if notice.kind == "type" and subject in pack.questions:
         subject = tr(pack.questions[subject].label, lang)
         detail = t(f"answer_kind_{detail}", lang)
-    elif notice.kind == "range" and subject in pack.channels:
+    elif notice.kind in ("range", "bad_day") and subject in pack.channels:
         subject = tr(pack.channels[subject].label, lang)
     return t(f"notice_{notice.kind}", lang, subject=subject, detail=detail)
 
@@ -248,8 +248,12 @@ def reconcile(session: Session, pack: Questionnaire) -> list[Notice]:
         elif pack.mixerpult:
             # A bad-day end is looked at even where the pack has no ranges: it is kept,
             # and a pack that turns ranges on again would show it.
-            for end in (setting.position, setting.bad_day):
+            ends: list[tuple[Literal["range", "bad_day"], int | None]] = [
+                ("range", setting.position),
+                ("bad_day", setting.bad_day),
+            ]
+            for kind, end in ends:
                 if end is not None and pack.mixerpult.on_scale(channel, end) is None:
                     scale = pack.mixerpult.scale_of(channel)
-                    notices.append(Notice("range", cid, f"{end}, 1–{scale}"))
+                    notices.append(Notice(kind, cid, f"{end}, 1–{scale}"))
     return notices

@@ -9,9 +9,12 @@ import yaml
 from tests.conftest import PACKS
 
 from mixerpult import store
-from mixerpult.answers import Session, reconcile
+from mixerpult.answers import Session, notice_text, reconcile
 from mixerpult.packs import load_pack
+from mixerpult.present.overview import build_overview
+from mixerpult.present.viewers import Viewer
 from mixerpult.present.visibility import bad_day_facts, fader_facts, visible
+from mixerpult.present.words import fader_bar
 from mixerpult.questionnaire import Questionnaire
 
 
@@ -60,8 +63,10 @@ def test_a_bad_day_off_the_scale_is_reported_kept_and_not_set(pack: Questionnair
     session = Session.new(pack)
     session.set_fader("tid", position=3, bad_day=9)
     assert [(n.kind, n.subject, n.detail) for n in reconcile(session, pack)] == [
-        ("range", "tid", "9, 1–5")
+        ("bad_day", "tid", "9, 1–5")
     ]
+    (notice,) = reconcile(session, pack)
+    assert notice_text(notice, pack, "da").startswith("Den dårlige dag på skyderen »Timer/tid«")
     assert bad_day_facts(pack, session) == {}, "shown as one position"
     assert session.fader("tid").bad_day == 9, "kept until the user moves it"
 
@@ -87,3 +92,50 @@ def test_a_question_can_follow_the_bad_day(pack: Questionnaire) -> None:
     assert "daarlig" not in visible(pack, session)
     session.set_fader("tid", bad_day=2)
     assert "daarlig" in visible(pack, session)
+
+
+def test_both_ends_in_words_and_drawn_as_a_band(pack: Questionnaire) -> None:
+    session = Session.new(pack)
+    session.set_fader("tid", position=4, bad_day=2)
+    session.set_fader("ansvar", position=3)
+    for lang, words in [
+        ("da", "God dag: Næsten alm. vilkår, dårlig dag: Skånebehov"),
+        ("en", "Good day: Almost ordinary terms, bad day: Needs easing"),
+    ]:
+        console = build_overview(pack, session, Viewer.ALONE, lang).console
+        assert console is not None
+        tid, ansvar = console.items
+        assert (tid.position, tid.bad, tid.level) == (4, 2, words)
+        assert (ansvar.bad, ansvar.level) == (
+            None,
+            "Noget skånebehov" if lang == "da" else "Needs some easing",
+        )
+    assert fader_bar(4, 5, 2) == "○●━●○"
+    assert fader_bar(2, 5, 4) == "○●━●○"
+    assert fader_bar(2, 5, 2) == fader_bar(2, 5) == "○●○○○"
+    assert fader_bar(None, 5, 2) == "·····"
+
+
+def test_a_bad_day_like_the_good_day_is_one_position(pack: Questionnaire) -> None:
+    session = Session.new(pack)
+    session.set_fader("tid", position=3, bad_day=3)
+    console = build_overview(pack, session, Viewer.ALONE, "da").console
+    assert console is not None
+    assert (console.items[0].bad, console.items[0].level) == (None, "Noget skånebehov")
+
+
+def test_a_tool_on_either_end_is_suggested_only_to_who_sees_the_channel(
+    pack: Questionnaire,
+) -> None:
+    session = Session.new(pack)
+    session.set_fader("ansvar", position=4, bad_day=1)
+    alone = build_overview(pack, session, Viewer.ALONE, "da")
+    assert [tool.id for tool in alone.suggested] == ["mentor"]
+    assert alone.suggested[0].reasons == (
+        "Ansvar (God dag: Næsten alm. vilkår, dårlig dag: Stort skånebehov)",
+    )
+    # `ansvar` is about health: the employer does not see it, so nothing hints at it.
+    employer = build_overview(pack, session, Viewer.EMPLOYER, "da")
+    assert employer.suggested == ()
+    session.clear_bad_day("ansvar")
+    assert build_overview(pack, session, Viewer.ALONE, "da").suggested == ()
