@@ -216,3 +216,49 @@ async def test_a_pack_without_ranges_keeps_one_knob(
         await pilot.pause()
         assert (timer.value, timer.moving_bad) == (1, False)
         assert app.s.fader("timer").bad_day == 1, "kept in the file, untouched"
+
+
+Snap = Any
+
+
+def _go_console(focus: str, keys: tuple[str, ...] = ()) -> Any:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, MixerpultApp)
+        await console(app, pilot, focus=focus)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize(
+    "size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+)
+class TestRangeSnapshots:
+    def test_console_with_ranges(
+        self,
+        snap_compare: Snap,
+        make_app: AppFactory,
+        range_pack: Questionnaire,
+        range_answers: Path,
+        size: Any,
+        lang: str,
+    ) -> None:
+        """The bad day's knob moving, on a channel with a band."""
+        app = make_app(range_pack, lang=lang)
+        assert snap_compare(app, terminal_size=size, run_before=_go_console("timer", ("b",)))
+
+    def test_console_one_position(
+        self,
+        snap_compare: Snap,
+        make_app: AppFactory,
+        range_pack: Questionnaire,
+        range_answers: Path,
+        size: Any,
+        lang: str,
+    ) -> None:
+        """A channel alike on both days: the line says how to give it a bad day."""
+        app = make_app(range_pack, lang=lang)
+        assert snap_compare(app, terminal_size=size, run_before=_go_console("opgaver"))
