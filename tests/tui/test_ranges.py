@@ -262,3 +262,17 @@ class TestRangeSnapshots:
         """A channel alike on both days: the line says how to give it a bad day."""
         app = make_app(range_pack, lang=lang)
         assert snap_compare(app, terminal_size=size, run_before=_go_console("opgaver"))
+
+
+async def test_the_review_draws_both_ends(
+    make_app: AppFactory, range_pack: Questionnaire, range_answers: Path
+) -> None:
+    app = make_app(range_pack)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.go("review")
+        await pilot.pause()
+        await pilot.pause()
+        text = text_of(app.screen.query_one("#r-fader-timer"))
+        assert "●●○○○" in text
+        assert "God dag: En del skånebehov, dårlig dag: Stort skånebehov" in text
