@@ -56,6 +56,9 @@ def _ref(pack: Questionnaire) -> PackRef:
 class FaderSetting(_Data):
     position: int | None = None
     note: str = ""
+    bad_day: int | None = None
+    """In a pack with ranges, the position on a bad day when it differs from
+    `position` (the good day); absent, the one position is both ends."""
     extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata=_EXTRA)
 
 
@@ -128,19 +131,30 @@ class Session(_Data):
         return self.faders.get(channel_id) or FaderSetting()
 
     def set_fader(
-        self, channel_id: str, *, position: int | None = None, note: str | None = None
+        self,
+        channel_id: str,
+        *,
+        position: int | None = None,
+        note: str | None = None,
+        bad_day: int | None = None,
     ) -> None:
-        """Move a fader and/or change its note."""
+        """Move a fader (its bad-day end too) and/or change its note."""
         changes: dict[str, Any] = {}
         if position is not None:
             changes["position"] = position
         if note is not None:
             changes["note"] = note
+        if bad_day is not None:
+            changes["bad_day"] = bad_day
         self._replace_fader(channel_id, changes)
 
     def clear_fader(self, channel_id: str) -> None:
-        """Take a fader back to "not set"; its note stays."""
-        self._replace_fader(channel_id, {"position": None})
+        """Take a fader back to "not set", both its ends; its note stays."""
+        self._replace_fader(channel_id, {"position": None, "bad_day": None})
+
+    def clear_bad_day(self, channel_id: str) -> None:
+        """Make a range one position again: the bad day is the good day."""
+        self._replace_fader(channel_id, {"bad_day": None})
 
     def _replace_fader(self, channel_id: str, changes: dict[str, Any]) -> None:
         # A copy, not a new FaderSetting: keys a newer mixerpult wrote there are kept.
@@ -163,6 +177,10 @@ class Session(_Data):
         data: dict[str, Any] = _plain(self)
         data["created"] = self.created.isoformat()
         data["updated"] = self.updated.isoformat()
+        for setting in data["faders"].values():
+            # A fader without a bad day of its own is written as before ranges were.
+            if setting.get("bad_day") is None:
+                setting.pop("bad_day", None)
         return data
 
 
@@ -349,7 +367,7 @@ def _read_data(
 class Notice:
     """Something the user should know after opening a file (nothing was lost)."""
 
-    kind: Literal["version", "content", "orphan", "type", "range"]
+    kind: Literal["version", "content", "orphan", "type", "range", "bad_day"]
     subject: str
     detail: str = ""
 
@@ -361,7 +379,7 @@ def notice_text(notice: Notice, pack: Questionnaire, lang: str) -> str:
     if notice.kind == "type" and subject in pack.questions:
         subject = tr(pack.questions[subject].label, lang)
         detail = t(f"answer_kind_{detail}", lang)
-    elif notice.kind == "range" and subject in pack.channels:
+    elif notice.kind in ("range", "bad_day") and subject in pack.channels:
         subject = tr(pack.channels[subject].label, lang)
     return t(f"notice_{notice.kind}", lang, subject=subject, detail=detail)
 
@@ -392,11 +410,15 @@ def reconcile(session: Session, pack: Questionnaire) -> list[Notice]:
         channel = pack.channels.get(cid)
         if channel is None:
             notices.append(Notice("orphan", cid))
-        elif (
-            pack.mixerpult
-            and setting.position is not None
-            and pack.mixerpult.on_scale(channel, setting.position) is None
-        ):
-            scale = pack.mixerpult.scale_of(channel)
-            notices.append(Notice("range", cid, f"{setting.position}, 1–{scale}"))
+        elif pack.mixerpult:
+            # A bad-day end is looked at even where the pack has no ranges: it is kept,
+            # and a pack that turns ranges on again would show it.
+            ends: list[tuple[Literal["range", "bad_day"], int | None]] = [
+                ("range", setting.position),
+                ("bad_day", setting.bad_day),
+            ]
+            for kind, end in ends:
+                if end is not None and pack.mixerpult.on_scale(channel, end) is None:
+                    scale = pack.mixerpult.scale_of(channel)
+                    notices.append(Notice(kind, cid, f"{end}, 1–{scale}"))
     return notices

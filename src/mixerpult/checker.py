@@ -398,6 +398,8 @@ class _Graph:
     channels: dict[str, tuple[Path_, int]]
     report: _Report
     depends: dict[str, list[str]]
+    ranged: bool = False
+    """Whether the channels hold a range (`mixerpult: range: true`): `end` may be given."""
 
 
 def _lint(data: Mapping[str, Any], report: _Report) -> None:
@@ -460,6 +462,7 @@ def _lint(data: Mapping[str, Any], report: _Report) -> None:
                 )
 
     graph = _Graph(questions, channels, report, {})
+    graph.ranged = isinstance(mixer, Mapping) and mixer.get("range") is True
     roles: dict[str, Path_] = {}
     for one in every_question:
         role = one.raw.get("role")
@@ -598,6 +601,12 @@ def _lint_condition(raw: Any, path: Path_, graph: _Graph, own: _Q | None) -> Non
         _lint_answer(raw["answer"], op, values, path, graph, own)
     elif isinstance(raw.get("fader"), str):
         _lint_fader(raw["fader"], op, values, path, graph)
+        if "end" in raw and not graph.ranged:
+            graph.report.add(
+                (*path, "end"),
+                "'end' needs a mixerpult whose channels hold a range: "
+                "add 'range: true' under 'mixerpult'",
+            )
 
 
 def _lint_answer(
@@ -783,13 +792,18 @@ def _lint_contradictions(items: list[tuple[Path_, Mapping[str, Any]]], report: _
         ops = [op for op in cond.OPERATORS if op in raw]
         kind = "answer" if isinstance(raw.get("answer"), str) else "fader"
         ident = raw.get(kind)
-        if len(ops) != 1 or not isinstance(ident, str):
+        # Each end of a range is its own value (a good day high, a bad day low is what a
+        # range is for); "either" holds on one end or the other, so it rules out nothing.
+        end = raw.get("end") or "good"
+        if len(ops) != 1 or not isinstance(ident, str) or end not in ("good", "bad"):
             continue
         values = _operand(ops[0], raw[ops[0]])
         if not values or ops[0] == "in":
             continue
         name = f"'{ident}'" if kind == "answer" else f"fader '{ident}'"
-        why = needs.setdefault((kind, ident), _Needs()).add(name, ops[0], values[0])
+        if end == "bad":
+            name += " on a bad day"
+        why = needs.setdefault((kind, f"{ident}/{end}"), _Needs()).add(name, ops[0], values[0])
         if why is not None:
             report.add(path, f"this 'all' can never hold: {why}")
 

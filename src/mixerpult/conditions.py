@@ -16,6 +16,9 @@ from mixerpult.model import Frozen, Pydantic
 Scalar = str | int | float | bool | dt.date
 
 OPERATORS = ("equals", "not_equals", "in", "contains", "at_least", "at_most", "answered")
+ENDS = ("good", "bad", "either")
+"""Which end of a fader's range a comparison looks at (`mixerpult: range: true`)."""
+End = Literal["good", "bad", "either"]
 
 
 class _Strict(Frozen):
@@ -37,11 +40,16 @@ class Compare(_Strict):
     at_least: float | dt.date | None = None
     at_most: float | dt.date | None = None
     answered: bool | None = None
+    end: End | None = None
+    """On a fader of a pack with ranges: the good day (the position), the bad day,
+    or either of them; None is the position, as in a pack without ranges."""
 
     def __post_init__(self) -> None:
         # Run by pydantic in the checker too, which reports it as the comparison's error.
         if (self.answer is None) == (self.fader is None):
             raise ValueError("a comparison names exactly one of 'answer' or 'fader'")
+        if self.end is not None and self.fader is None:
+            raise ValueError("'end' goes with a 'fader' only: an answer has no good or bad day")
         given = [op for op in OPERATORS if self.operand(op) is not None]
         if len(given) != 1:
             raise ValueError(
@@ -101,15 +109,31 @@ Condition = Annotated[
 
 
 class Facts:
-    """What a condition can look at: the answers and the fader positions."""
+    """What a condition can look at: the answers and the fader positions.
 
-    def __init__(self, answers: Mapping[str, Any], faders: Mapping[str, int | None]) -> None:
+    `faders` are the positions (a range's good-day end); `bad` the bad-day ends of
+    the channels that have one of their own: a channel missing there is the same on
+    both days, as one position in the answers file means both ends.
+    """
+
+    def __init__(
+        self,
+        answers: Mapping[str, Any],
+        faders: Mapping[str, int | None],
+        bad: Mapping[str, int | None] | None = None,
+    ) -> None:
         self.answers = answers
         self.faders = faders
+        self.bad: Mapping[str, int | None] = bad or {}
 
-    def value(self, compare: Compare) -> Any:
+    def value(self, compare: Compare, end: str = "good") -> Any:
         kind, ident = compare.subject
-        value = self.answers.get(ident) if kind == "answer" else self.faders.get(ident)
+        if kind == "answer":
+            value = self.answers.get(ident)
+        else:
+            value = self.faders.get(ident)
+            if end == "bad" and value is not None:
+                value = self.bad.get(ident) or value
         if value in ("", [], None):
             return None
         return value
@@ -127,7 +151,13 @@ def _number(value: Any) -> float | None:
 
 
 def _compare(compare: Compare, facts: Facts) -> bool:
-    value = facts.value(compare)
+    if compare.end == "either":
+        return _compare_end(compare, facts, "good") or _compare_end(compare, facts, "bad")
+    return _compare_end(compare, facts, compare.end or "good")
+
+
+def _compare_end(compare: Compare, facts: Facts, end: str) -> bool:
+    value = facts.value(compare, end)
     op = compare.operator
     operand = compare.operand(op)
     if op == "answered":

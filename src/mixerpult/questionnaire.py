@@ -158,6 +158,8 @@ class Mixerpult(_Model):
     levels: list[Text] | None = None
     note_label: Text | None = None
     channels: list[Channel] = field(metadata=_NOT_EMPTY)
+    range: bool = False
+    """Each channel may hold a range: its position on a good day and on a bad day."""
 
     def scale_of(self, channel: Channel) -> int:
         """The number of positions on `channel`'s fader."""

@@ -111,3 +111,40 @@ def test_reasons_name_the_comparisons_that_matched() -> None:
 def test_malformed_conditions_are_rejected(data: object) -> None:
     with pytest.raises(ValidationError):
         cond(data)
+
+
+# Good days and bad days (`mixerpult: range: true`): `position` is the good day, a
+# channel without a bad-day end is the same on both days.
+RANGES = Facts(
+    answers={},
+    faders={"tid": 4, "ansvar": 3, "opgaver": None},
+    bad={"tid": 2},
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"fader": "tid", "at_most": 2}, False),  # no end: the position, as before
+        ({"fader": "tid", "end": "good", "at_most": 2}, False),
+        ({"fader": "tid", "end": "bad", "at_most": 2}, True),
+        ({"fader": "tid", "end": "either", "at_most": 2}, True),
+        ({"fader": "tid", "end": "either", "at_least": 4}, True),
+        ({"fader": "tid", "end": "either", "equals": 3}, False),
+        ({"fader": "tid", "end": "bad", "equals": 4}, False),
+        ({"fader": "ansvar", "end": "bad", "equals": 3}, True),  # one position: both ends
+        ({"fader": "opgaver", "end": "bad", "at_most": 5}, False),
+        ({"fader": "opgaver", "end": "either", "answered": False}, True),
+        ({"fader": "tid", "end": "bad", "answered": True}, True),
+        ({"not": {"fader": "tid", "end": "bad", "at_most": 2}}, False),
+    ],
+)
+def test_conditions_on_each_end(data: object, expected: bool) -> None:
+    assert holds(cond(data), RANGES) is expected
+
+
+def test_end_belongs_to_a_fader() -> None:
+    with pytest.raises(ValidationError):
+        cond({"answer": "plan", "end": "bad", "equals": "ja"})
+    with pytest.raises(ValidationError):
+        cond({"fader": "tid", "end": "worst", "at_most": 2})

@@ -23,7 +23,7 @@ from typing import Any, Literal
 from mixerpult.answers import Session
 from mixerpult.conditions import AllOf, AnyOf, Compare, Condition, Facts, NotOf, compare_holds
 from mixerpult.present.viewers import Viewer
-from mixerpult.present.visibility import fader_facts, visible
+from mixerpult.present.visibility import bad_day_facts, fader_facts, visible
 from mixerpult.questionnaire import HEAD_ROLES, Question, Questionnaire, Tool
 
 State = Literal["shown", "hidden", "absent"]
@@ -120,8 +120,13 @@ def disclose(pack: Questionnaire, session: Session, viewer: Viewer) -> Disclosur
     )
     unknown: set[Subject] = {("fader", cid) for cid in pack.channels if cid not in channels}
     positions = fader_facts(pack, session)
+    bad = bad_day_facts(pack, session)
     answers: dict[str, Any] = {}
-    facts = Facts(answers, {cid: p for cid, p in positions.items() if cid in channels})
+    facts = Facts(
+        answers,
+        {cid: p for cid, p in positions.items() if cid in channels},
+        {cid: p for cid, p in bad.items() if cid in channels},
+    )
     states: dict[str, State] = {}
     for question in pack.questions.values():
         # In the pack's order: a condition looks only at questions decided before it.

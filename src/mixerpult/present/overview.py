@@ -14,7 +14,14 @@ from mixerpult.conditions import Compare
 from mixerpult.i18n import t
 from mixerpult.present.disclosure import Disclosure, State, disclose
 from mixerpult.present.viewers import Viewer
-from mixerpult.present.words import answer_items, answer_words, by_words, level_words, quoted
+from mixerpult.present.words import (
+    answer_items,
+    answer_words,
+    bad_end,
+    by_words,
+    quoted,
+    range_words,
+)
 from mixerpult.questionnaire import CONSOLE, Channel, Question, Questionnaire, Step, Tool, tr
 
 
@@ -83,6 +90,12 @@ class ChannelItem:
     """The channel's note, '' when none or not seen by this viewer."""
     takes_note: bool = True
     """Whether the channel has a note at all (`note: false` in the pack: never)."""
+    bad: int | None = None
+    """The bad-day end, in a pack with ranges, when it differs from `position` (the good
+    day); None: one position on both days. `level` then says both ends."""
+    end_levels: tuple[str, str] = ("", "")
+    """The words of the good day and of the bad day, each alone ('' when not set; the
+    same twice for one position)."""
 
     @property
     def id(self) -> str:
@@ -216,15 +229,19 @@ def _console(pack: Questionnaire, seen: Disclosure, session: Session, lang: str)
         channel = pack.channels[cid]
         setting = session.fader(cid)
         position = mixer.on_scale(channel, setting.position)
+        bad = bad_end(mixer, channel, position, setting.bad_day)
+        good_words = mixer.level(channel, position, lang)
         items.append(
             ChannelItem(
                 channel,
                 tr(channel.label, lang),
                 position,
                 mixer.scale_of(channel),
-                level_words(mixer, channel, position, lang),
+                range_words(mixer, channel, position, bad, lang),
                 note=setting.note.strip() if cid in seen.notes else "",
                 takes_note=channel.note,
+                bad=bad,
+                end_levels=(good_words, mixer.level(channel, bad, lang) or good_words),
             )
         )
     return ConsoleSection(
@@ -241,7 +258,8 @@ def _reason(compare: Compare, pack: Questionnaire, session: Session, lang: str) 
     if kind == "fader":
         channel = pack.channels[ident]
         assert pack.mixerpult is not None
-        level = level_words(pack.mixerpult, channel, session.fader(ident).position, lang)
+        setting = session.fader(ident)
+        level = range_words(pack.mixerpult, channel, setting.position, setting.bad_day, lang)
         return t("words_reason_fader", lang, channel=tr(channel.label, lang), level=level)
     question = pack.questions[ident]
     answer = quoted(question, session.answer(ident), lang)

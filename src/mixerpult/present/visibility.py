@@ -30,10 +30,26 @@ def fader_facts(pack: Questionnaire, session: Session) -> dict[str, int]:
     return positions
 
 
+def bad_day_facts(pack: Questionnaire, session: Session) -> dict[str, int]:
+    """The bad-day ends conditions see, in a pack with ranges: those on their channel's
+    scale, of a fader that is set; a channel missing here is one position on both days.
+    """
+    mixer = pack.mixerpult
+    if mixer is None or not mixer.range:
+        return {}
+    ends: dict[str, int] = {}
+    for channel in mixer.channels:
+        setting = session.fader(channel.id)
+        bad = mixer.on_scale(channel, setting.bad_day)
+        if bad is not None and mixer.on_scale(channel, setting.position) is not None:
+            ends[channel.id] = bad
+    return ends
+
+
 def visible(pack: Questionnaire, session: Session) -> frozenset[str]:
     """The ids of the questions shown now, given the answers so far."""
     answers: dict[str, Any] = {}
-    facts = Facts(answers, fader_facts(pack, session))
+    facts = Facts(answers, fader_facts(pack, session), bad_day_facts(pack, session))
     shown: set[str] = set()
     for question in pack.questions.values():
         if holds(question.visible_if, facts):

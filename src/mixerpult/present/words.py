@@ -46,15 +46,19 @@ def quoted(question: Question, value: AnswerValue | None, lang: str) -> str:
     return shortened(words) if kind_of(question).free_text else words
 
 
-KNOB, STOP, UNSET = "●", "○", "·"
+KNOB, STOP, UNSET, BAND = "●", "○", "·", "━"
 
 
-def fader_bar(position: int | None, scale: int) -> str:
+def fader_bar(position: int | None, scale: int, bad: int | None = None) -> str:
     """A fader drawn in a line, low end first: the knob where it stands ('○●○○○' for 2
-    of 5), so it cannot be read backwards as an amount; dots when not set."""
+    of 5), so it cannot be read backwards as an amount; dots when not set. With a
+    bad-day end, a knob at each end and the band between them ('○●━●○')."""
     if position is None:
         return UNSET * scale
-    return STOP * (position - 1) + KNOB + STOP * (scale - position)
+    low, high = sorted((position, position if bad is None else bad))
+    return "".join(
+        KNOB if p in (low, high) else BAND if low < p < high else STOP for p in range(1, scale + 1)
+    )
 
 
 def level_words(mixer: Mixerpult, channel: Channel, position: int | None, lang: str) -> str:
@@ -62,6 +66,33 @@ def level_words(mixer: Mixerpult, channel: Channel, position: int | None, lang: 
     if mixer.on_scale(channel, position) is None:
         return t("words_not_set", lang)
     return mixer.level(channel, position, lang)
+
+
+def bad_end(
+    mixer: Mixerpult, channel: Channel, position: int | None, bad: int | None
+) -> int | None:
+    """The bad-day end as every view shows it: on the scale, of a fader that is set, in a
+    pack with ranges, and other than the good day; else None (one position, both days)."""
+    if not mixer.range or mixer.on_scale(channel, position) is None:
+        return None
+    bad = mixer.on_scale(channel, bad)
+    return None if bad == position else bad
+
+
+def range_words(
+    mixer: Mixerpult, channel: Channel, position: int | None, bad: int | None, lang: str
+) -> str:
+    """Both ends in words ('God dag: Noget skånebehov, dårlig dag: Stort skånebehov'), or
+    the one position's words when the two days are alike (or the pack has no ranges)."""
+    bad = bad_end(mixer, channel, position, bad)
+    if bad is None:
+        return level_words(mixer, channel, position, lang)
+    return t(
+        "words_range",
+        lang,
+        good=mixer.level(channel, position, lang),
+        bad=mixer.level(channel, bad, lang),
+    )
 
 
 def by_words(by: dt.date | str | None, lang: str) -> str:

@@ -106,10 +106,22 @@ class ChannelView:
     """The label with soft hyphens where it may best break (the narrow columns under the
     faders in HTML and PDF: "Arbejds-intensitet", never "Arbejdsintensi|tet")."""
     level_hyphenated: str = ""
+    bad: int | None = None
+    """The bad-day end when it differs from `position` (a pack with ranges), else None."""
+    bad_height: float | None = None
+    """Height of the bad-day knob, 0 to 1; None for one position (no band to draw)."""
 
     @property
     def is_set(self) -> bool:
         return self.position is not None
+
+    @property
+    def band(self) -> tuple[float, float] | None:
+        """The band between the two ends, low and high, 0 to 1 (None without one)."""
+        if self.bad_height is None:
+            return None
+        low, high = sorted((self.height, self.bad_height))
+        return low, high
 
 
 @dataclass(frozen=True)
@@ -126,6 +138,12 @@ class ConsoleView:
     def noted(self) -> list[ChannelView]:
         """The channels that have a note."""
         return [c for c in self.channels if c.note]
+
+    @property
+    def has_band(self) -> bool:
+        """Whether any channel has a bad day of its own (a sheet without one is drawn,
+        and its styles written, exactly as before ranges were)."""
+        return any(c.band for c in self.channels)
 
 
 @dataclass(frozen=True)
@@ -361,8 +379,9 @@ def _console(console: ConsoleSection | None, lang: str) -> ConsoleView | None:
     channels = []
     for item, label in zip(console.items, labels, strict=True):
         scale, position = item.scale, item.position
-        bar = fader_bar(position, scale)
+        bar = fader_bar(position, scale, item.bad)
         height = 0.0 if position is None else round((position - 1) / (scale - 1), 4)
+        bad_height = None if item.bad is None else round((item.bad - 1) / (scale - 1), 4)
         level = clean(item.level)
         note = clean(item.note).strip()
         channels.append(
@@ -380,6 +399,8 @@ def _console(console: ConsoleSection | None, lang: str) -> ConsoleView | None:
                 ticks=[round(i / (scale - 1), 4) for i in range(scale)],
                 label_hyphenated=soft_hyphenated(label, lang, balanced=True),
                 level_hyphenated=soft_hyphenated(level, lang, balanced=True),
+                bad=item.bad,
+                bad_height=bad_height,
             )
         )
     return ConsoleView(clean(console.title), clean(console.question), low, high, channels)

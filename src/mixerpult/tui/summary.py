@@ -44,7 +44,7 @@ def channel_summary(item: ChannelItem) -> Content:
     parts: list[Part] = [
         (shown(item.label), "bold"),
         "  ",
-        fader_bar(item.position, item.scale),
+        fader_bar(item.position, item.scale, item.bad),
         "  ",
         (shown(item.level), "" if item.is_set else "italic"),
     ]

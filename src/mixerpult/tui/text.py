@@ -107,6 +107,8 @@ FOOTER_RANK = {
     "make_sheet": 1,
     "leave_note": 2,
     "edit_note": 2,
+    "bad_day": 2,
+    "good_day": 2,
     "open": 2,
     "back": 3,
     "hide_private": 4,

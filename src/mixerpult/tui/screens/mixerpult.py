@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Static
 
 from mixerpult.present.visibility import fader_facts
-from mixerpult.present.words import level_words
+from mixerpult.present.words import bad_end, level_words
 from mixerpult.questionnaire import Channel, Mixerpult, tr
 from mixerpult.tui.flow import MIXERPULT
 from mixerpult.tui.screens.base import WizardModal
@@ -60,6 +60,28 @@ class ChannelHelp(Static):
         # As Widget measures its own visual: by the widget's styles (wrapping, overflow).
         rules = cast("RulesMap", self.styles)
         return max((text.get_height(rules, width) for text in self._texts), default=0)
+
+
+class RangeWords(Static):
+    """A console with ranges: the chosen channel's good day and bad day in words, the
+    knob that moves marked ("▸"), or how to give it a bad day of its own.
+
+    Always as tall as the longest of these texts can be at this width, so the bank
+    above it holds still whatever is chosen or moved.
+    """
+
+    def __init__(self, longest: list[str], *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._longest = [plain(text) for text in longest]
+
+    def show(self, text: str) -> None:
+        self.update(plain(text), layout=False)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not width:
+            return 0
+        rules = cast("RulesMap", self.styles)
+        return max((text.get_height(rules, width) for text in self._longest), default=1)
 
 
 class ExplanationScreen(WizardModal):
@@ -108,6 +130,10 @@ class MixerpultScreen(PageScreen):
         Binding("escape", "leave_note", "Til skyderen"),
         Binding("escape", "back", "Tilbage"),
         Binding("i", "explain", "Forklaring"),
+        # A console with ranges: one key, two bindings, the footer naming the knob
+        # that the key moves to (the bad day's, or back to the good day's).
+        Binding("b", "bad_day", "Dårlig dag"),
+        Binding("b", "good_day", "God dag"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -116,6 +142,13 @@ class MixerpultScreen(PageScreen):
             return writing
         if action == "back":
             return not writing
+        if action in ("bad_day", "good_day"):
+            fader = self.focused
+            if not self.mixer.range or not isinstance(fader, Fader):
+                return False  # in a note, "b" is a letter
+            if fader.moving_bad != (action == "good_day"):
+                return False
+            return True if fader.value is not None else None  # a fader not set: one knob
         if action == "edit_note":  # a channel without notes (`note: false`) offers none
             return self._channel(self.channel_id).note
         if action == "explain":
@@ -155,7 +188,7 @@ class MixerpultScreen(PageScreen):
             yield Static(plain(self.t("mixer_keys")), id="mixer-keys")
             if mixer.help:
                 yield Static(plain(tr(mixer.help, lang)), id="mixer-help")
-            with ChannelBank(id="bank"):
+            with ChannelBank(id="bank", classes="-range" if mixer.range else None):
                 high = tr(mixer.high, lang) + " ▲"
                 low = tr(mixer.low, lang) + " ▼"
                 with Vertical(id="scale") as scale:
@@ -165,14 +198,19 @@ class MixerpultScreen(PageScreen):
                     yield FaderScale(high, low, mixer.scale, id="scale-words")
                     yield Static("", id="scale-foot")
                 for channel in mixer.channels:
-                    position = mixer.on_scale(channel, app.s.fader(channel.id).position)
+                    setting = app.s.fader(channel.id)
+                    position = mixer.on_scale(channel, setting.position)
                     yield ChannelStrip(
                         channel.id,
                         tr(channel.label, lang),
                         mixer.scale_of(channel),
                         position,
                         self._level(channel, position),
+                        ranged=mixer.range,
+                        bad=bad_end(mixer, channel, position, setting.bad_day),
                     )
+            if mixer.range:
+                yield RangeWords(self._longest_range_words(), id="range-words")
             yield ChannelHelp([tr(c.help, lang) for c in mixer.channels], id="channel-help")
             # One field per channel, only the chosen one shown: each keeps its own
             # text, so a keystroke can never land in another channel's note.
@@ -196,6 +234,55 @@ class MixerpultScreen(PageScreen):
                         )
         yield from self.nav_bar()
         yield Footer()
+
+    # -- good days and bad days (a pack with `range: true`) ---------------------------
+
+    def _range_words(self, fader: Fader) -> str:
+        """The chosen channel's ends in words, the knob that moves marked."""
+        lang = self.wizard.ui_lang
+        channel = self._channel(self.channel_id)
+        if fader.value is None:
+            return self._level(channel, None)
+        good = self.mixer.level(channel, fader.value, lang)
+        if fader.bad is None and not fader.moving_bad:
+            return self.t("range_one", level=good)
+        bad = self.mixer.level(channel, fader.bad or fader.value, lang)
+        marks = ("", "▸ ") if fader.moving_bad else ("▸ ", "")
+        return self.t("range_both", good=good, bad=bad, good_mark=marks[0], bad_mark=marks[1])
+
+    def _longest_range_words(self) -> list[str]:
+        """Every text the range line can show that may be the tallest: the longest level
+        word of each channel at both ends, with either knob marked."""
+        lang = self.wizard.ui_lang
+        texts = [self._level(self._channel(self.channel_id), None)]
+        for channel in self.mixer.channels:
+            scale = self.mixer.scale_of(channel)
+            words = max((self.mixer.level(channel, p, lang) for p in range(1, scale + 1)), key=len)
+            texts.append(self.t("range_one", level=words))
+            for marks in (("▸ ", ""), ("", "▸ ")):
+                texts.append(
+                    self.t(
+                        "range_both", good=words, bad=words, good_mark=marks[0], bad_mark=marks[1]
+                    )
+                )
+        return texts
+
+    def _show_range(self) -> None:
+        if self.mixer.range:
+            fader = self.query_one(f"#fader-{self.channel_id}", Fader)
+            self.query_one("#range-words", RangeWords).show(self._range_words(fader))
+
+    def action_bad_day(self) -> None:
+        """The keys now move the bad day's knob (at first where the good day is)."""
+        fader = self.focused
+        if isinstance(fader, Fader) and not fader.moving_bad:
+            fader.action_switch_end()
+
+    def action_good_day(self) -> None:
+        """The keys move the good day's knob again."""
+        fader = self.focused
+        if isinstance(fader, Fader) and fader.moving_bad:
+            fader.action_switch_end()
 
     def on_mount(self) -> None:
         self._show_channel(self.channel_id)
@@ -244,6 +331,7 @@ class MixerpultScreen(PageScreen):
         self.query_one("#note-row").visible = channel.note
         if channel.note:
             notes.current = f"note-{channel_id}"
+        self._show_range()
         self.refresh_bindings()
 
     @property
@@ -276,7 +364,7 @@ class MixerpultScreen(PageScreen):
 
     def commit(self) -> None:
         for fader in self.query(Fader):
-            self._fader_moved(Fader.Changed(fader, fader.value))
+            self._fader_moved(Fader.Changed(fader, fader.value, fader.bad))
         for note in self.query(".note").results(Input):
             self._note_changed(Input.Changed(note, note.value))
 
@@ -290,13 +378,26 @@ class MixerpultScreen(PageScreen):
         app = self.wizard
         strip = self.query_one(f"#strip-{channel_id}", ChannelStrip)
         strip.show_level(self._level(channel, event.value))
-        if app.s.fader(channel_id).position != event.value:
+        setting = app.s.fader(channel_id)
+        if setting.position != event.value:
             if event.value is None:
                 # set_fader(position=None) means "leave as is"; this one unsets.
                 app.s.clear_fader(channel_id)
             else:
                 app.s.set_fader(channel_id, position=event.value)
             app.mark_dirty()
+        if self.mixer.range and event.value is not None:
+            # A bad day where the good day is, is one position: the file says so too.
+            bad = None if event.bad == event.value else event.bad
+            if app.s.fader(channel_id).bad_day != bad:
+                if bad is None:
+                    app.s.clear_bad_day(channel_id)
+                else:
+                    app.s.set_fader(channel_id, bad_day=bad)
+                app.mark_dirty()
+        if channel_id == self.channel_id:
+            self._show_range()
+            self.refresh_bindings()
         self._update_progress()
 
     @on(Input.Changed, ".note")

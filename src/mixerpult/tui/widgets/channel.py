@@ -113,6 +113,9 @@ class ChannelStrip(Vertical):
         scale: int,
         position: int | None,
         level: str,
+        *,
+        ranged: bool = False,
+        bad: int | None = None,
     ) -> None:
         super().__init__(id=f"strip-{channel_id}", classes="strip")
         self.channel_id = channel_id
@@ -120,9 +123,17 @@ class ChannelStrip(Vertical):
         self._scale = scale
         self._position = position
         self._level = level
+        self._ranged = ranged
+        self._bad = bad
 
     def compose(self) -> ComposeResult:
-        yield Fader(self._scale, self._position, id=f"fader-{self.channel_id}")
+        yield Fader(
+            self._scale,
+            self._position,
+            id=f"fader-{self.channel_id}",
+            ranged=self._ranged,
+            bad=self._bad,
+        )
         yield ChannelName(self._label, gap=True, classes="strip-name")
         yield ChannelName(self._level, gap=True, classes="strip-level")
 

@@ -56,15 +56,30 @@ class BankColumn(Vertical):
             super().__init__()
             self.channel_id = channel_id
 
-    def __init__(self, channel_id: str, label: str, scale: int, position: int | None) -> None:
+    def __init__(
+        self,
+        channel_id: str,
+        label: str,
+        scale: int,
+        position: int | None,
+        bad: int | None = None,
+    ) -> None:
         super().__init__(id=f"bank-{channel_id}", classes="bank-column")
         self.channel_id = channel_id
         self._label = label
         self._scale = scale
         self._position = position
+        self._bad = bad
+        """The bad day's end, where it differs from the good day's: drawn as a band."""
 
     def compose(self) -> ComposeResult:
-        yield FaderView(self._scale, self._position, classes="bank-fader")
+        yield FaderView(
+            self._scale,
+            self._position,
+            classes="bank-fader",
+            ranged=self._bad is not None,
+            bad=self._bad,
+        )
         yield ChannelName(self._label, classes="bank-name")
 
     def on_click(self, event: events.Click) -> None:
@@ -93,7 +108,7 @@ class WalkBank(Vertical):
                 yield FaderScale(high, low, self.scale, id="walk-scale-words")
                 yield Static("", id="walk-scale-foot")
             for item in console.items:
-                yield BankColumn(item.id, item.label, item.scale, item.position)
+                yield BankColumn(item.id, item.label, item.scale, item.position, item.bad)
 
     def highlight(self, channel_id: str | None) -> None:
         """Mark the channel whose line has the focus (None: none)."""
