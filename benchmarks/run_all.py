@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-NAMES = ("startup", "fader", "sheet", "scale", "memory")
+NAMES = ("startup", "fader", "pages", "sheet", "scale", "memory")
 
 
 def machine() -> list[str]:

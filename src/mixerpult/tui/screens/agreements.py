@@ -13,13 +13,14 @@ from typing import Any, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Label, Static, TextArea
+from textual.widgets import Button, Label, Static, TextArea
 
 from mixerpult.answers import NextStep
 from mixerpult.tui.flow import AGREEMENTS
 from mixerpult.tui.screens.confirm import ConfirmScreen
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
+from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.next_step_row import FIELDS, Field, NextStepRow
 from mixerpult.tui.widgets.text_fields import TextBox
 from mixerpult.tui.widgets.topbar import TopBar
@@ -66,7 +67,7 @@ class AgreementsScreen(PageScreen):
                 yield Button(plain(self.t("button_back")), id="back")
             yield Static("", id="nav-status", markup=False)
             yield Button(plain(self.return_label()), id="next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def _row(self, step: NextStep) -> NextStepRow:
         self._serial += 1

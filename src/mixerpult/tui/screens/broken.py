@@ -11,11 +11,12 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mixerpult.store import AnswersFileError
 from mixerpult.tui.screens.base import WizardScreen
 from mixerpult.tui.text import plain, short_path
+from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.topbar import TopBar
 
 
@@ -45,7 +46,7 @@ class BrokenFileScreen(WizardScreen):
             with Horizontal(classes="button-row"):
                 yield Button(plain(self.t("broken_anew")), id="broken-anew", variant="primary")
                 yield Button(plain(self.t("button_quit")), id="broken-quit")
-        yield Footer()
+        yield KeyFooter()
 
     @on(Button.Pressed, "#broken-anew")
     def _anew(self) -> None:

@@ -35,7 +35,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import (
     Button,
-    Footer,
     Input,
     Label,
     RadioSet,
@@ -52,6 +51,7 @@ from mixerpult.sheet.formats import FORMATS
 from mixerpult.tui.flow import FINISH, REVIEW
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain, short_path
+from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.toggles import Choice, TickList
 
 # In the order people want them: the PDF first (the one to print and bring), then the
@@ -142,7 +142,7 @@ class FinishScreen(PageScreen):
             yield Button(plain(self.t("button_back")), id="back")
             yield Static("", id="nav-status", markup=False)
             yield Button(plain(self.t("button_make_sheet")), id="make", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def audience_label(self, audience: str) -> str:
         """Who the sheet `audience` is for: the pack's words, else the program's."""

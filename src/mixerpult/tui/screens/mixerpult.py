@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Static
+from textual.widgets import Button, ContentSwitcher, Input, Label, Static
 
 from mixerpult.present.visibility import fader_facts
 from mixerpult.present.words import bad_end, level_words
@@ -32,6 +32,7 @@ from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
 from mixerpult.tui.widgets.channel import ChannelBank, ChannelStrip, FaderScale
 from mixerpult.tui.widgets.fader import Fader
+from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.text_fields import TextInput
 
 if TYPE_CHECKING:
@@ -233,7 +234,7 @@ class MixerpultScreen(PageScreen):
                             compact=True,
                         )
         yield from self.nav_bar()
-        yield Footer()
+        yield KeyFooter()
 
     # -- good days and bad days (a pack with `range: true`) ---------------------------
 

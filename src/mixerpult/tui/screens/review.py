@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mixerpult.present.overview import Overview
 from mixerpult.present.timeline import build_timeline
@@ -25,6 +25,7 @@ from mixerpult.tui.flow import AGREEMENTS, FINISH, REVIEW
 from mixerpult.tui.screens.base import PRIVATE_BINDINGS, private_action_state
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
+from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.review_item import ReviewItem, agreement_items, section_items
 
 __all__ = ["ReviewScreen"]
@@ -82,7 +83,7 @@ class ReviewScreen(PageScreen):
             yield Button(plain(self.t("button_walkthrough")), id="walkthrough")
             yield Static("", id="nav-status", markup=False)
             yield Button(plain(self.t("button_make_sheet")), id="next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def _timeline(self, overview: Overview) -> Iterator[Widget]:
         """The dated deadlines, given a first sick day the viewer may see; the line of

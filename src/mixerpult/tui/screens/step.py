@@ -13,13 +13,14 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mixerpult.answers import AnswerValue
 from mixerpult.present.disclosure import disclose, withheld
 from mixerpult.questionnaire import Step, tr
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
+from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.hidden_answer import HiddenAnswer
 from mixerpult.tui.widgets.question import QuestionField
 
@@ -73,7 +74,7 @@ class StepScreen(PageScreen):
             if not self.step.questions:
                 yield Static(plain(self.t("step_empty")), classes="page-intro")
         yield from self.nav_bar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._update_progress()
@@ -232,4 +233,4 @@ class StepScreen(PageScreen):
         """Focus `field` and bring all of it into view, the message under it too."""
         field.focus_input()
         # Again once laid out: the message just shown makes the field taller.
-        self.call_after_refresh(field.scroll_visible, animate=False)
+        field.after_message(lambda: field.scroll_visible(animate=False))

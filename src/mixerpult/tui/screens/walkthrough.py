@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from mixerpult.present.overview import ConsoleSection, Overview
 from mixerpult.present.viewers import Viewer
@@ -29,6 +29,7 @@ from mixerpult.tui.flow import AGREEMENTS, MIXERPULT, REVIEW, WALKTHROUGH
 from mixerpult.tui.format import shown
 from mixerpult.tui.screens.base import PRIVATE_BINDINGS, WizardScreen, private_action_state
 from mixerpult.tui.text import plain
+from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.review_item import ReviewItem, agreement_items, section_items
 from mixerpult.tui.widgets.topbar import TopBar
 from mixerpult.tui.widgets.walk_bank import BankColumn, WalkBank
@@ -102,7 +103,7 @@ class WalkthroughScreen(WizardScreen):
             with WalkSection(AGREEMENTS, title):
                 yield self._heading(title, AGREEMENTS, AGREEMENTS)
                 yield from agreement_items(overview.agreements, lang, classes=ITEM)
-        yield Footer()
+        yield KeyFooter()
 
     def _heading(self, title: str, key: str, page: str | None) -> ReviewItem:
         return ReviewItem(plain(title), page, "", id=f"h-{key}", classes="walk-heading")

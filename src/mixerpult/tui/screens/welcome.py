@@ -11,13 +11,14 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Label, RadioSet, Static
+from textual.widgets import Button, Label, RadioSet, Static
 
 from mixerpult.i18n import LANGUAGES
 from mixerpult.questionnaire import tr
 from mixerpult.tui.screens.base import WizardScreen
 from mixerpult.tui.screens.confirm import ConfirmScreen
 from mixerpult.tui.text import plain, short_path
+from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.toggles import Choice
 from mixerpult.tui.widgets.topbar import TopBar
 
@@ -78,7 +79,7 @@ class WelcomeScreen(WizardScreen):
                 plain(self.t("welcome_where", path=short_path(app.answers_path))),
                 id="welcome-where",
             )
-        yield Footer()
+        yield KeyFooter()
 
     @on(Button.Pressed, "#begin")
     def _begin(self) -> None:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import (
     Button,
     Checkbox,
@@ -92,6 +92,7 @@ class QuestionField(Vertical):
         self.problem: str | None = None
         """Why the current text cannot be stored (bad date, number out of range …)."""
         self._warned_length = False
+        self._message_mounted: AwaitMount | None = None
         self._typed: str | None = None
         """The field's latest text, not yet carried to the page (see `_carry_later`)."""
 
@@ -126,8 +127,10 @@ class QuestionField(Vertical):
                     classes="q-clear",
                     id=f"clear-{q.id}",
                 )
-            yield Static("", classes="q-counter")
-        yield Static("", classes="q-message")
+            if isinstance(q, TextQuestion) and q.max_length:
+                yield Static("", classes="q-counter")
+        # No ".q-message" yet: most questions never show one, and every widget costs a
+        # new page time (`_message` adds it the first time there is something to say).
 
     def _compose_input(self) -> ComposeResult:
         yield from INPUTS[self.question.type].compose(self)
@@ -148,15 +151,34 @@ class QuestionField(Vertical):
         self.input_widget.focus()
         self.scroll_visible(animate=False)
 
+    def _message(self) -> Static:
+        """The line under the question that says what is wrong, added when first needed."""
+        for message in self.query_children(".q-message"):
+            return cast(Static, message)
+        message = Static("", classes="q-message")
+        self._message_mounted = self.mount(message)
+        return message
+
+    def after_message(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the message line is laid out (it may just be added)."""
+        mounted = self._message_mounted
+
+        async def laid_out() -> None:
+            if mounted is not None:
+                await mounted
+            self.call_after_refresh(callback)
+
+        self.call_later(laid_out)
+
     def show_message(self, text: str, kind: MessageKind = "error") -> None:
-        message = self.query_one(".q-message", Static)
+        message = self._message()
         message.update(plain(text))
         message.set_classes(f"q-message -{kind}")
 
     def clear_message(self) -> None:
-        message = self.query_one(".q-message", Static)
-        message.update("")
-        message.set_classes("q-message")
+        for message in self.query_children(".q-message"):
+            cast(Static, message).update("")
+            message.set_classes("q-message")
 
     def _update_counter(self, text: str | None = None) -> None:
         """Show how much of the allowed length is used, and warn beyond it.
