@@ -1,4 +1,4 @@
-"""One person's session: answers, fader positions, private marks, agreements.
+"""One person's session: answers, fader positions, sharing levels, agreements.
 
 The session is plain data that knows its questionnaire only by id, version and
 hash, so that answers survive any change to the pack: nothing is dropped,
@@ -19,6 +19,10 @@ from mixerpult.questionnaire import Question, Questionnaire, tr
 
 FORMAT = 1
 AnswerValue = bool | int | float | dt.date | str | list[str]
+Level = Literal["everyone", "municipality", "me"]
+"""Who an answer or a note is shared with: everyone on the sheet, only the
+municipality (not the employer), or only the employee."""
+LEVELS: tuple[Level, ...] = ("everyone", "municipality", "me")
 
 
 def now() -> dt.datetime:
@@ -57,6 +61,14 @@ class Agreements(_Model):
     next_steps: list[NextStep] = Field(default_factory=list)
 
 
+class Sharing(_Model):
+    """The levels the employee chose, by question id and by channel id (for its note);
+    what is not here takes the default of its question or channel."""
+
+    answers: dict[str, Level] = Field(default_factory=dict)
+    notes: dict[str, Level] = Field(default_factory=dict)
+
+
 class Session(_Model):
     """The content of an answers file."""
 
@@ -69,7 +81,9 @@ class Session(_Model):
     current_step: str | None = None
     answers: dict[str, AnswerValue | None] = Field(default_factory=dict)
     faders: dict[str, FaderSetting] = Field(default_factory=dict)
-    private: list[str] = Field(default_factory=list)
+    sharing: Sharing = Field(default_factory=Sharing)
+    migrated_private: list[str] = Field(default_factory=list, exclude=True)
+    """The answers an older file marked `private`, now "only me": told once, never saved."""
     agreements: Agreements = Field(default_factory=Agreements)
     drafts: dict[str, str] = Field(default_factory=dict)
     """Text typed into a number or date field that is no answer (yet), by question id:
@@ -128,13 +142,33 @@ class Session(_Model):
         new = self.fader(channel_id).model_copy(update=changes)
         self.faders = {**self.faders, channel_id: new}
 
+    def chosen_level(self, question_id: str) -> Level | None:
+        """The level chosen for an answer (None: never chosen, its default applies)."""
+        return self.sharing.answers.get(question_id)
+
+    def set_level(self, question_id: str, level: Level | None) -> None:
+        """Choose who sees an answer (None: back to its default)."""
+        rest = {q: v for q, v in self.sharing.answers.items() if q != question_id}
+        chosen = rest if level is None else {**rest, question_id: level}
+        self.sharing = self.sharing.model_copy(update={"answers": chosen})
+
+    def chosen_note_level(self, channel_id: str) -> Level | None:
+        """The level chosen for a channel's note (None: its default applies)."""
+        return self.sharing.notes.get(channel_id)
+
+    def set_note_level(self, channel_id: str, level: Level | None) -> None:
+        """Choose who sees a channel's note (None: back to its default)."""
+        rest = {c: v for c, v in self.sharing.notes.items() if c != channel_id}
+        chosen = rest if level is None else {**rest, channel_id: level}
+        self.sharing = self.sharing.model_copy(update={"notes": chosen})
+
     def is_private(self, question_id: str) -> bool:
-        return question_id in self.private
+        """Whether an answer is "only me" (the old "private")."""
+        return self.chosen_level(question_id) == "me"
 
     def set_private(self, question_id: str, private: bool) -> None:
-        """Mark an answer as kept off the sheet (or not)."""
-        rest = [q for q in self.private if q != question_id]
-        self.private = [*rest, question_id] if private else rest
+        """Mark an answer "only me", or take the mark back (to its default)."""
+        self.set_level(question_id, "me" if private else None)
 
     def touch(self) -> None:
         self.updated = now()
@@ -168,8 +202,11 @@ def session_from_data(data: Any) -> Session:
         raise SessionFormatError("newer_format", found=fmt, supported=FORMAT)
     if fmt != FORMAT:
         raise SessionFormatError("unknown_format", found=repr(fmt), supported=FORMAT)
+    data, migrated = _migrate_private(data)
     try:
-        return Session.model_validate(data)
+        session = Session.model_validate(data)
+        session.migrated_private = migrated
+        return session
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -180,11 +217,33 @@ def session_from_data(data: Any) -> Session:
         ) from exc
 
 
+def _migrate_private(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """An older file's `private: [ids]` as "only me" levels, and the ids moved.
+
+    A level the file also names wins (a newer mixerpult wrote both); the old key is
+    dropped, so the next save writes the new form only. Anything but a list of ids is
+    left for validation to name.
+    """
+    old = data.get("private")
+    if not isinstance(old, list) or not all(isinstance(q, str) for q in old):
+        return data, []
+    sharing = data.get("sharing") or {}
+    if not isinstance(sharing, dict):
+        return data, []
+    levels = sharing.get("answers") or {}
+    if not isinstance(levels, dict):
+        return data, []
+    moved = [q for q in dict.fromkeys(old) if q not in levels]
+    levels = {**levels, **dict.fromkeys(moved, "me")}
+    rest = {k: v for k, v in data.items() if k != "private"}
+    return {**rest, "sharing": {**sharing, "answers": levels}}, list(dict.fromkeys(old))
+
+
 @dataclass(frozen=True)
 class Notice:
     """Something the user should know after opening a file (nothing was lost)."""
 
-    kind: Literal["version", "content", "orphan", "type", "range"]
+    kind: Literal["version", "content", "orphan", "type", "range", "sharing"]
     subject: str
     detail: str = ""
 
@@ -198,6 +257,9 @@ def notice_text(notice: Notice, pack: Questionnaire, lang: str) -> str:
         detail = t(f"answer_kind_{detail}", lang)
     elif notice.kind == "range" and subject in pack.channels:
         subject = tr(pack.channels[subject].label, lang)
+    elif notice.kind == "sharing":
+        count = len(subject.split())
+        return t("notice_sharing", lang, count=count)
     return t(f"notice_{notice.kind}", lang, subject=subject, detail=detail)
 
 
@@ -234,4 +296,8 @@ def reconcile(session: Session, pack: Questionnaire) -> list[Notice]:
         ):
             scale = pack.mixerpult.scale_of(channel)
             notices.append(Notice("range", cid, f"{setting.position}, 1–{scale}"))
+    if session.migrated_private:
+        # Nothing changes for the sheet ("only me" is what "private" was), but the
+        # choice now has three levels: worth a word, once (the next save drops the key).
+        notices.append(Notice("sharing", " ".join(session.migrated_private)))
     return notices

@@ -1,6 +1,7 @@
 """Properties of the presentation layer over generated packs and sessions.
 
-For every viewer: what the overview shows is exactly what the disclosure allows; a
+For every viewer: each answer and note reaches exactly the viewers its sharing level
+names; what the overview shows is exactly what the disclosure allows; a
 withheld answer never shows through anything (changing it changes nothing the
 viewer sees, the tools and their reasons included); every sheet format shows the
 answers the overview shows and no others; and the shared screens show what the
@@ -17,12 +18,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mixerpult.answers import FaderSetting, Session
+from mixerpult.answers import LEVELS, FaderSetting, Level, Session
 from mixerpult.present.disclosure import disclose
 from mixerpult.present.overview import Overview, build_overview
 from mixerpult.present.viewers import Viewer, audience_of
 from mixerpult.present.visibility import visible
-from mixerpult.questionnaire import SHEET_PLACES, Questionnaire
+from mixerpult.questionnaire import HEAD_ROLES, SHEET_PLACES, Questionnaire
 from mixerpult.sheet.render import render_text
 from mixerpult.sheet.view import build_view
 
@@ -82,12 +83,47 @@ def sessions(draw: st.DrawFn, pack: Questionnaire) -> Session:
         # Every free answer is a marker that can be searched for on every view.
         value = draw(st.sampled_from(CHOICES)) if q.type == "choice" else marker(q.id)
         session.set_answer(q.id, value)
-        session.set_private(q.id, draw(st.booleans()))
+        session.set_level(q.id, draw(st.sampled_from((None, *LEVELS))))
     for cid in pack.channels:
         position = draw(st.none() | st.integers(1, 5))
         note = marker(cid, "NOTE") if draw(st.booleans()) else ""
         session.faders = {**session.faders, cid: FaderSetting(position=position, note=note)}
+        session.set_note_level(cid, draw(st.sampled_from((None, *LEVELS))))
     return session
+
+
+REACHES: dict[Level, set[Viewer]] = {
+    "everyone": set(Viewer),
+    "municipality": {Viewer.ALONE, Viewer.CASEWORKER, Viewer.MUNICIPALITY_SHEET},
+    "me": {Viewer.ALONE},
+}
+"""Who sees what is shared at each level: the promise, written out once more by hand."""
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_each_level_reaches_exactly_its_viewers(data: st.DataObject) -> None:
+    pack = data.draw(packs())
+    session = data.draw(sessions(pack))
+    for viewer in Viewer:
+        disclosure = disclose(pack, session, viewer)
+        alone = disclose(pack, session, Viewer.ALONE)
+        for q in pack.questions.values():
+            if alone.state(q.id) == "absent" or disclosure.state(q.id) == "absent":
+                continue  # not shown at all, or shown only because of a withheld answer
+            only_for_you = pack.step_of[q.id].sheet == "none" and q.role not in HEAD_ROLES
+            # Not chosen: an answer about health is "only the municipality".
+            level = session.chosen_level(q.id) or ("municipality" if q.health else "everyone")
+            expected = viewer in REACHES[level] and not (
+                only_for_you and viewer is not Viewer.ALONE
+            )
+            assert disclosure.shows(q.id) == expected, (viewer, q.id, level)
+        for cid in disclosure.channels:
+            channel = pack.channels[cid]
+            level = session.chosen_note_level(cid) or (
+                "municipality" if channel.health else "everyone"
+            )
+            assert (cid in disclosure.notes) == (channel.note and viewer in REACHES[level])
 
 
 def seen(overview: Overview) -> tuple[Any, ...]:

@@ -46,7 +46,7 @@ def test_round_trip_keeps_everything(tmp_path: Path, pack: Questionnaire) -> Non
     assert again.answers == session.answers
     assert again.fader("tid").position == 2
     assert again.fader("tid").note == "Korte dage"
-    assert again.private == ["plan_tekst"]
+    assert again.sharing.answers == {"plan_tekst": "me"}
     assert again.agreements.notes == "Ny samtale om 4 uger"
     assert again.questionnaire.hash == pack.content_hash
     assert again.created == session.created
@@ -321,3 +321,53 @@ def test_the_example_session_matches_the_shipped_pack(root: Path) -> None:
 
     session = store.load(root / "examples" / "answers.da.yaml")
     assert reconcile(session, load_pack(default_pack_path())) == []
+
+
+def test_an_old_private_list_becomes_only_me_told_once_and_saved_in_the_new_form(
+    tmp_path: Path, pack: Questionnaire
+) -> None:
+    path = tmp_path / "svar.yaml"
+    data = filled(pack).to_data()
+    data.pop("sharing")
+    # An older file: a list of private answers, one of them to a question now gone.
+    data["private"] = ["plan_tekst", "gammelt_spoergsmaal", "plan_tekst"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    session = store.load(path)
+    assert session.sharing.answers == {"plan_tekst": "me", "gammelt_spoergsmaal": "me"}
+    assert session.is_private("plan_tekst")
+    sharing = [n for n in reconcile(session, pack) if n.kind == "sharing"]
+    assert len(sharing) == 1
+    assert notice_text(sharing[0], pack, "da").startswith("2 svar var markeret som private")
+    assert "“Only me”" in notice_text(sharing[0], pack, "en")
+    store.save(path, session)
+    saved = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "private" not in saved and "migrated_private" not in saved
+    assert saved["sharing"] == {
+        "answers": {"plan_tekst": "me", "gammelt_spoergsmaal": "me"},
+        "notes": {},
+    }
+    # Saved in the new form, the file says nothing more.
+    assert [n for n in reconcile(store.load(path), pack) if n.kind == "sharing"] == []
+
+
+def test_a_level_written_beside_an_old_private_list_wins(
+    tmp_path: Path, pack: Questionnaire
+) -> None:
+    path = tmp_path / "svar.yaml"
+    data = filled(pack).to_data()
+    data["sharing"] = {"answers": {"plan_tekst": "municipality"}, "notes": {"tid": "me"}}
+    data["private"] = ["plan_tekst", "navn"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    session = store.load(path)
+    assert session.sharing.answers == {"plan_tekst": "municipality", "navn": "me"}
+    assert session.chosen_note_level("tid") == "me"
+
+
+def test_an_unknown_level_is_named(tmp_path: Path, pack: Questionnaire) -> None:
+    path = tmp_path / "svar.yaml"
+    data = filled(pack).to_data()
+    data["sharing"] = {"answers": {"plan_tekst": "naboen"}}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(store.AnswersFileError) as caught:
+        store.load(path)
+    assert "sharing.answers.plan_tekst" in str(caught.value)

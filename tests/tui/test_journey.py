@@ -185,7 +185,7 @@ async def test_whole_journey(
     assert saved.answers["har_sygefravaerssamtale"] == "ja"
     assert saved.answers["timer_uge"] == 30
     assert saved.faders["ansvar"].position == 4
-    assert saved.private == ["fornavn"]
+    assert saved.sharing.answers == {"fornavn": "me"}
     assert saved.current_step == "review"
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mixerpult.answers import Session
+from mixerpult.answers import Level, Session
 from mixerpult.conditions import Compare
 from mixerpult.i18n import t
-from mixerpult.present.disclosure import Disclosure, State, disclose
+from mixerpult.present.disclosure import Disclosure, State, disclose, note_level, sharing_level
 from mixerpult.present.viewers import Viewer
 from mixerpult.present.words import answer_items, answer_words, by_words, level_words, quoted
 from mixerpult.questionnaire import CONSOLE, Channel, Question, Questionnaire, Step, Tool, tr
@@ -34,12 +34,17 @@ class AnswerItem:
     """The chosen options of a multi_choice."""
     draft: str = ""
     """Typed into a number or date field, but no answer (yet)."""
-    private: bool = False
-    """Marked private by the employee (only the employee alone sees this item so)."""
+    level: Level = "everyone"
+    """Who the answer is shared with (chosen, or its question's default)."""
 
     @property
     def id(self) -> str:
         return self.question.id
+
+    @property
+    def private(self) -> bool:
+        """Only me: on no sheet and no shared screen."""
+        return self.level == "me"
 
     @property
     def answered(self) -> bool:
@@ -83,6 +88,8 @@ class ChannelItem:
     """The channel's note, '' when none or not seen by this viewer."""
     takes_note: bool = True
     """Whether the channel has a note at all (`note: false` in the pack: never)."""
+    note_level: Level = "everyone"
+    """Who the note is shared with (chosen, or the channel's default)."""
 
     @property
     def id(self) -> str:
@@ -192,9 +199,9 @@ def _answer(
     question: Question, step: Step, state: State, session: Session, lang: str
 ) -> AnswerItem:
     label = tr(question.label, lang)
-    private = session.is_private(question.id)
+    level = sharing_level(question, session)
     if state == "hidden":
-        return AnswerItem(question, step.id, label, state, private=private)
+        return AnswerItem(question, step.id, label, state, level=level)
     value = session.answer(question.id)
     return AnswerItem(
         question,
@@ -204,7 +211,7 @@ def _answer(
         words=answer_words(question, value, lang),
         items=tuple(answer_items(question, value, lang)),
         draft=session.drafts.get(question.id, "") if value is None else "",
-        private=private,
+        level=level,
     )
 
 
@@ -225,6 +232,7 @@ def _console(pack: Questionnaire, seen: Disclosure, session: Session, lang: str)
                 level_words(mixer, channel, position, lang),
                 note=setting.note.strip() if cid in seen.notes else "",
                 takes_note=channel.note,
+                note_level=note_level(channel, session),
             )
         )
     return ConsoleSection(
