@@ -4,8 +4,9 @@ For every viewer: each answer and note reaches exactly the viewers its sharing l
 names; what the overview shows is exactly what the disclosure allows; a
 withheld answer never shows through anything (changing it changes nothing the
 viewer sees, the tools and their reasons included); every sheet format shows the
-answers the overview shows and no others; and the shared screens show what the
-matching sheets show.
+answers the overview shows and no others; the shared screens show what the
+matching sheets show; and the preview of each audience's sheet lists exactly what
+that sheet prints.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from hypothesis import strategies as st
 from mixerpult.answers import LEVELS, FaderSetting, Level, Session
 from mixerpult.present.disclosure import disclose
 from mixerpult.present.overview import Overview, build_overview
-from mixerpult.present.viewers import Viewer, audience_of
+from mixerpult.present.preview import build_preview
+from mixerpult.present.viewers import AUDIENCES, Viewer, audience_of, sheet_viewer
 from mixerpult.present.visibility import visible
 from mixerpult.questionnaire import HEAD_ROLES, SHEET_PLACES, Questionnaire
 from mixerpult.sheet.render import render_text
@@ -188,3 +190,26 @@ def test_every_sheet_format_and_screen_show_the_same_answers(data: st.DataObject
         # The screen shared with the person the sheet is for shows the same answers.
         screen = Viewer.EMPLOYER if viewer.withholds_health else Viewer.CASEWORKER
         assert seen(build_overview(pack, session, screen, "en")) == seen(overview)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_preview_lists_exactly_what_each_sheet_prints(data: st.DataObject) -> None:
+    pack = data.draw(packs())
+    session = data.draw(sessions(pack))
+    for audience in AUDIENCES:
+        preview = build_preview(pack, session, audience, "en")
+        text = render_text(build_view(session, pack, "en", audience), "txt")
+        free = [q for q in pack.questions.values() if q.type != "choice"]
+        printed = {q.id for q in free if marker(q.id) in text}
+        assert {q for q in preview.answer_ids() if pack.questions[q].type != "choice"} == printed
+        noted = {cid for cid in pack.channels if marker(cid, "NOTE") in text}
+        assert preview.note_ids() == noted, audience
+        # What is listed as left out is on the sheet neither, and has a level that
+        # keeps it off: changing that level is what would bring it.
+        viewer = sheet_viewer(audience)
+        for left in preview.left_out:
+            assert left.id not in preview.answer_ids()
+            assert not viewer.sees(left.level)
+            if pack.questions[left.id].type != "choice":
+                assert marker(left.id) not in text
