@@ -29,7 +29,6 @@ from mixerpult.present.preview import Preview, build_preview
 from mixerpult.present.viewers import AUDIENCES, audience_of
 from mixerpult.tui.format import shown
 from mixerpult.tui.screens.base import WizardModal, WizardScreen
-from mixerpult.tui.summary import level_mark
 from mixerpult.tui.text import plain
 from mixerpult.tui.widgets.toggles import Choice, LevelSelect, sharing_words
 
@@ -113,7 +112,8 @@ class PreviewScreen(WizardModal):
         if preview.left_out and not self.wizard.viewer.is_shared:
             widgets.append(Static(plain(self.t("preview_left_out")), classes="pv-section"))
             for left in preview.left_out:
-                label = Content.assemble((shown(left.label), "bold"), *level_mark(left.level, lang))
+                # Its level is the drop-down beside it: said once, not twice.
+                label = Content.styled(shown(left.label), "bold")
                 widgets.append(
                     Horizontal(
                         Static(label, classes="pv-text"),
