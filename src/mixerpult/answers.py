@@ -1,4 +1,4 @@
-"""One person's session: answers, fader positions, private marks, agreements.
+"""One person's session: answers, fader positions, sharing levels, agreements.
 
 The session is plain data that knows its questionnaire only by id, version and
 hash, so that answers survive any change to the pack: nothing is dropped,
@@ -21,6 +21,10 @@ from mixerpult.questionnaire import Question, Questionnaire, tr
 
 FORMAT = 1
 AnswerValue = bool | int | float | dt.date | str | list[str]
+Level = Literal["everyone", "municipality", "me"]
+"""Who an answer or a note is shared with: everyone on the sheet, only the
+municipality (not the employer), or only the employee."""
+LEVELS: tuple[Level, ...] = ("everyone", "municipality", "me")
 
 
 def now() -> dt.datetime:
@@ -38,6 +42,8 @@ class _Data:
 
 _EXTRA = {"extra": True}
 """The metadata of the field `extra` (it is no key of the file)."""
+_UNSAVED = {"unsaved": True}
+"""The metadata of a field the program keeps for itself (never a key of the file)."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -78,6 +84,16 @@ class Agreements(_Data):
 
 
 @dataclass(kw_only=True, slots=True)
+class Sharing(_Data):
+    """The levels the employee chose, by question id and by channel id (for its note);
+    what is not here takes the default of its question or channel."""
+
+    answers: dict[str, Level] = field(default_factory=dict)
+    notes: dict[str, Level] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata=_EXTRA)
+
+
+@dataclass(kw_only=True, slots=True)
 class Session(_Data):
     """The content of an answers file."""
 
@@ -90,7 +106,9 @@ class Session(_Data):
     current_step: str | None = None
     answers: dict[str, AnswerValue | None] = field(default_factory=dict)
     faders: dict[str, FaderSetting] = field(default_factory=dict)
-    private: list[str] = field(default_factory=list)
+    sharing: Sharing = field(default_factory=Sharing)
+    migrated_private: list[str] = field(default_factory=list, metadata=_UNSAVED)
+    """The answers an older file marked `private`, now "only me": told once, never saved."""
     agreements: Agreements = field(default_factory=Agreements)
     drafts: dict[str, str] = field(default_factory=dict)
     """Text typed into a number or date field that is no answer (yet), by question id:
@@ -161,13 +179,33 @@ class Session(_Data):
         new = dataclasses.replace(self.fader(channel_id), **changes)
         self.faders = {**self.faders, channel_id: new}
 
+    def chosen_level(self, question_id: str) -> Level | None:
+        """The level chosen for an answer (None: never chosen, its default applies)."""
+        return self.sharing.answers.get(question_id)
+
+    def set_level(self, question_id: str, level: Level | None) -> None:
+        """Choose who sees an answer (None: back to its default)."""
+        rest = {q: v for q, v in self.sharing.answers.items() if q != question_id}
+        chosen = rest if level is None else {**rest, question_id: level}
+        self.sharing = dataclasses.replace(self.sharing, answers=chosen)
+
+    def chosen_note_level(self, channel_id: str) -> Level | None:
+        """The level chosen for a channel's note (None: its default applies)."""
+        return self.sharing.notes.get(channel_id)
+
+    def set_note_level(self, channel_id: str, level: Level | None) -> None:
+        """Choose who sees a channel's note (None: back to its default)."""
+        rest = {c: v for c, v in self.sharing.notes.items() if c != channel_id}
+        chosen = rest if level is None else {**rest, channel_id: level}
+        self.sharing = dataclasses.replace(self.sharing, notes=chosen)
+
     def is_private(self, question_id: str) -> bool:
-        return question_id in self.private
+        """Whether an answer is "only me" (the old "private")."""
+        return self.chosen_level(question_id) == "me"
 
     def set_private(self, question_id: str, private: bool) -> None:
-        """Mark an answer as kept off the sheet (or not)."""
-        rest = [q for q in self.private if q != question_id]
-        self.private = [*rest, question_id] if private else rest
+        """Mark an answer "only me", or take the mark back (to its default)."""
+        self.set_level(question_id, "me" if private else None)
 
     def touch(self) -> None:
         self.updated = now()
@@ -190,7 +228,7 @@ def _plain(value: Any) -> Any:
         data = {
             f.name: _plain(getattr(value, f.name))
             for f in dataclasses.fields(value)  # type: ignore[arg-type]
-            if not f.metadata.get("extra")
+            if not f.metadata.get("extra") and not f.metadata.get("unsaved")
         }
         data.update(_plain(value.extra))
         return data
@@ -222,6 +260,7 @@ def session_from_data(data: Any) -> Session:
         raise SessionFormatError("newer_format", found=fmt, supported=FORMAT)
     if fmt != FORMAT:
         raise SessionFormatError("unknown_format", found=repr(fmt), supported=FORMAT)
+    data, migrated = _migrate_private(data)
     errors: list[tuple[str, str]] = []
     session = _read(Session, data, (), errors)
     if errors:
@@ -229,6 +268,7 @@ def session_from_data(data: Any) -> Session:
         code = "wrong_content_more" if len(errors) > 1 else "wrong_content"
         raise SessionFormatError(code, where=where, detail=detail, total=len(errors))
     assert isinstance(session, Session)
+    session.migrated_private = migrated
     return session
 
 
@@ -257,6 +297,8 @@ def _words(tp: Any) -> str:
         if "a number" in words and "a whole number" in words:
             words.remove("a whole number")
         return ", ".join(words[:-1]) + " or " + words[-1]
+    if origin is Literal:
+        return "one of " + ", ".join(repr(a) for a in typing.get_args(tp))
     if origin is list:
         return f"a list of {_words(typing.get_args(tp)[0])}"
     if origin is dict or (isinstance(tp, type) and issubclass(tp, _Data)):
@@ -283,6 +325,9 @@ def _read(tp: Any, value: Any, loc: tuple[str | int, ...], errors: list[tuple[st
             converted = _scalar(member, value)
             if converted is not _WRONG:
                 return converted
+    elif origin is Literal:
+        if value in typing.get_args(tp) and isinstance(value, str):
+            return value
     elif origin is list:
         if isinstance(value, list):
             item = typing.get_args(tp)[0]
@@ -350,7 +395,7 @@ def _read_data(
     given: dict[str, Any] = {}
     names: set[str] = set()
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]  # every subclass is one
-        if f.metadata.get("extra"):
+        if f.metadata.get("extra") or f.metadata.get("unsaved"):
             continue
         names.add(f.name)
         if f.name in value:
@@ -363,11 +408,33 @@ def _read_data(
     return cls(**given, extra=extra)  # type: ignore[call-arg]
 
 
+def _migrate_private(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """An older file's `private: [ids]` as "only me" levels, and the ids moved.
+
+    A level the file also names wins (a newer mixerpult wrote both); the old key is
+    dropped, so the next save writes the new form only. Anything but a list of ids is
+    left for validation to name.
+    """
+    old = data.get("private")
+    if not isinstance(old, list) or not all(isinstance(q, str) for q in old):
+        return data, []
+    sharing = data.get("sharing") or {}
+    if not isinstance(sharing, dict):
+        return data, []
+    levels = sharing.get("answers") or {}
+    if not isinstance(levels, dict):
+        return data, []
+    moved = [q for q in dict.fromkeys(old) if q not in levels]
+    levels = {**levels, **dict.fromkeys(moved, "me")}
+    rest = {k: v for k, v in data.items() if k != "private"}
+    return {**rest, "sharing": {**sharing, "answers": levels}}, list(dict.fromkeys(old))
+
+
 @dataclass(frozen=True)
 class Notice:
     """Something the user should know after opening a file (nothing was lost)."""
 
-    kind: Literal["version", "content", "orphan", "type", "range", "bad_day"]
+    kind: Literal["version", "content", "orphan", "type", "range", "bad_day", "sharing"]
     subject: str
     detail: str = ""
 
@@ -381,6 +448,9 @@ def notice_text(notice: Notice, pack: Questionnaire, lang: str) -> str:
         detail = t(f"answer_kind_{detail}", lang)
     elif notice.kind in ("range", "bad_day") and subject in pack.channels:
         subject = tr(pack.channels[subject].label, lang)
+    elif notice.kind == "sharing":
+        count = len(subject.split())
+        return t("notice_sharing", lang, count=count)
     return t(f"notice_{notice.kind}", lang, subject=subject, detail=detail)
 
 
@@ -421,4 +491,8 @@ def reconcile(session: Session, pack: Questionnaire) -> list[Notice]:
                 if end is not None and pack.mixerpult.on_scale(channel, end) is None:
                     scale = pack.mixerpult.scale_of(channel)
                     notices.append(Notice(kind, cid, f"{end}, 1–{scale}"))
+    if session.migrated_private:
+        # Nothing changes for the sheet ("only me" is what "private" was), but the
+        # choice now has three levels: worth a word, once (the next save drops the key).
+        notices.append(Notice("sharing", " ".join(session.migrated_private)))
     return notices

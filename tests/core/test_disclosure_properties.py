@@ -1,10 +1,12 @@
 """Properties of the presentation layer over generated packs and sessions.
 
-For every viewer: what the overview shows is exactly what the disclosure allows; a
+For every viewer: each answer and note reaches exactly the viewers its sharing level
+names; what the overview shows is exactly what the disclosure allows; a
 withheld answer never shows through anything (changing it changes nothing the
 viewer sees, the tools and their reasons included); every sheet format shows the
-answers the overview shows and no others; and the shared screens show what the
-matching sheets show.
+answers the overview shows and no others; the shared screens show what the
+matching sheets show; and the preview of each audience's sheet lists exactly what
+that sheet prints.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mixerpult.answers import FaderSetting, Session
+from mixerpult.answers import LEVELS, FaderSetting, Level, Session
 from mixerpult.checker import schema
 from mixerpult.present.disclosure import disclose
 from mixerpult.present.overview import Overview, build_overview
-from mixerpult.present.viewers import Viewer, audience_of
+from mixerpult.present.preview import build_preview
+from mixerpult.present.viewers import AUDIENCES, Viewer, audience_of, sheet_viewer
 from mixerpult.present.visibility import visible
-from mixerpult.questionnaire import SHEET_PLACES, Questionnaire
+from mixerpult.questionnaire import HEAD_ROLES, SHEET_PLACES, Questionnaire
 from mixerpult.sheet.render import render_text
 from mixerpult.sheet.view import build_view
 
@@ -83,12 +86,47 @@ def sessions(draw: st.DrawFn, pack: Questionnaire) -> Session:
         # Every free answer is a marker that can be searched for on every view.
         value = draw(st.sampled_from(CHOICES)) if q.type == "choice" else marker(q.id)
         session.set_answer(q.id, value)
-        session.set_private(q.id, draw(st.booleans()))
+        session.set_level(q.id, draw(st.sampled_from((None, *LEVELS))))
     for cid in pack.channels:
         position = draw(st.none() | st.integers(1, 5))
         note = marker(cid, "NOTE") if draw(st.booleans()) else ""
         session.faders = {**session.faders, cid: FaderSetting(position=position, note=note)}
+        session.set_note_level(cid, draw(st.sampled_from((None, *LEVELS))))
     return session
+
+
+REACHES: dict[Level, set[Viewer]] = {
+    "everyone": set(Viewer),
+    "municipality": {Viewer.ALONE, Viewer.CASEWORKER, Viewer.MUNICIPALITY_SHEET},
+    "me": {Viewer.ALONE},
+}
+"""Who sees what is shared at each level: the promise, written out once more by hand."""
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_each_level_reaches_exactly_its_viewers(data: st.DataObject) -> None:
+    pack = data.draw(packs())
+    session = data.draw(sessions(pack))
+    for viewer in Viewer:
+        disclosure = disclose(pack, session, viewer)
+        alone = disclose(pack, session, Viewer.ALONE)
+        for q in pack.questions.values():
+            if alone.state(q.id) == "absent" or disclosure.state(q.id) == "absent":
+                continue  # not shown at all, or shown only because of a withheld answer
+            only_for_you = pack.step_of[q.id].sheet == "none" and q.role not in HEAD_ROLES
+            # Not chosen: an answer about health is "only the municipality".
+            level = session.chosen_level(q.id) or ("municipality" if q.health else "everyone")
+            expected = viewer in REACHES[level] and not (
+                only_for_you and viewer is not Viewer.ALONE
+            )
+            assert disclosure.shows(q.id) == expected, (viewer, q.id, level)
+        for cid in disclosure.channels:
+            channel = pack.channels[cid]
+            level = session.chosen_note_level(cid) or (
+                "municipality" if channel.health else "everyone"
+            )
+            assert (cid in disclosure.notes) == (channel.note and viewer in REACHES[level])
 
 
 def seen(overview: Overview) -> tuple[Any, ...]:
@@ -153,3 +191,26 @@ def test_every_sheet_format_and_screen_show_the_same_answers(data: st.DataObject
         # The screen shared with the person the sheet is for shows the same answers.
         screen = Viewer.EMPLOYER if viewer.withholds_health else Viewer.CASEWORKER
         assert seen(build_overview(pack, session, screen, "en")) == seen(overview)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_preview_lists_exactly_what_each_sheet_prints(data: st.DataObject) -> None:
+    pack = data.draw(packs())
+    session = data.draw(sessions(pack))
+    for audience in AUDIENCES:
+        preview = build_preview(pack, session, audience, "en")
+        text = render_text(build_view(session, pack, "en", audience), "txt")
+        free = [q for q in pack.questions.values() if q.type != "choice"]
+        printed = {q.id for q in free if marker(q.id) in text}
+        assert {q for q in preview.answer_ids() if pack.questions[q].type != "choice"} == printed
+        noted = {cid for cid in pack.channels if marker(cid, "NOTE") in text}
+        assert preview.note_ids() == noted, audience
+        # What is listed as left out is on the sheet neither, and has a level that
+        # keeps it off: changing that level is what would bring it.
+        viewer = sheet_viewer(audience)
+        for left in preview.left_out:
+            assert left.id not in preview.answer_ids()
+            assert not viewer.sees(left.level)
+            if pack.questions[left.id].type != "choice":
+                assert marker(left.id) not in text

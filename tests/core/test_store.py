@@ -53,7 +53,7 @@ def test_round_trip_keeps_everything(tmp_path: Path, pack: Questionnaire) -> Non
     assert again.answers == session.answers
     assert again.fader("tid").position == 2
     assert again.fader("tid").note == "Korte dage"
-    assert again.private == ["plan_tekst"]
+    assert again.sharing.answers == {"plan_tekst": "me"}
     assert again.agreements.notes == "Ny samtale om 4 uger"
     assert again.questionnaire.hash == pack.content_hash
     assert again.created == session.created
@@ -355,7 +355,7 @@ def test_hand_written_values_are_read_as_before_without_pydantic() -> None:
         ("answers: {a: 2026-01-01 10:00:00}\n", "answers.a", 1),  # a time of day is no answer
         ("answers: {a: [x, 1]}\n", "answers.a.1", 1),
         ("faders: {t: {position: 2.5}}\n", "faders.t.position", 1),
-        ("private: [a, 1]\ndrafts: {1: x}\n", "private.1", 2),
+        ("sharing: {answers: {a: 1}}\ndrafts: {1: x}\n", "sharing.answers.a", 2),
         ("agreements: {next_steps: [{what: 1}]}\n", "agreements.next_steps.0.what", 1),
     ],
 )
@@ -367,3 +367,53 @@ def test_a_value_of_the_wrong_kind_is_named_by_where_it_is(
     assert info.value.values["where"] == where
     assert info.value.values["total"] == total
     assert info.value.code == ("wrong_content" if total == 1 else "wrong_content_more")
+
+
+def test_an_old_private_list_becomes_only_me_told_once_and_saved_in_the_new_form(
+    tmp_path: Path, pack: Questionnaire
+) -> None:
+    path = tmp_path / "svar.yaml"
+    data = filled(pack).to_data()
+    data.pop("sharing")
+    # An older file: a list of private answers, one of them to a question now gone.
+    data["private"] = ["plan_tekst", "gammelt_spoergsmaal", "plan_tekst"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    session = store.load(path)
+    assert session.sharing.answers == {"plan_tekst": "me", "gammelt_spoergsmaal": "me"}
+    assert session.is_private("plan_tekst")
+    sharing = [n for n in reconcile(session, pack) if n.kind == "sharing"]
+    assert len(sharing) == 1
+    assert notice_text(sharing[0], pack, "da").startswith("2 svar var markeret som private")
+    assert "“Only me”" in notice_text(sharing[0], pack, "en")
+    store.save(path, session)
+    saved = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "private" not in saved and "migrated_private" not in saved
+    assert saved["sharing"] == {
+        "answers": {"plan_tekst": "me", "gammelt_spoergsmaal": "me"},
+        "notes": {},
+    }
+    # Saved in the new form, the file says nothing more.
+    assert [n for n in reconcile(store.load(path), pack) if n.kind == "sharing"] == []
+
+
+def test_a_level_written_beside_an_old_private_list_wins(
+    tmp_path: Path, pack: Questionnaire
+) -> None:
+    path = tmp_path / "svar.yaml"
+    data = filled(pack).to_data()
+    data["sharing"] = {"answers": {"plan_tekst": "municipality"}, "notes": {"tid": "me"}}
+    data["private"] = ["plan_tekst", "navn"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    session = store.load(path)
+    assert session.sharing.answers == {"plan_tekst": "municipality", "navn": "me"}
+    assert session.chosen_note_level("tid") == "me"
+
+
+def test_an_unknown_level_is_named(tmp_path: Path, pack: Questionnaire) -> None:
+    path = tmp_path / "svar.yaml"
+    data = filled(pack).to_data()
+    data["sharing"] = {"answers": {"plan_tekst": "naboen"}}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(store.AnswersFileError) as caught:
+        store.load(path)
+    assert "sharing.answers.plan_tekst" in str(caught.value)

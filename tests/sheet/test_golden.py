@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from mixerpult.answers import Session
 from mixerpult.sheet.render import render_pdf, render_text
 from mixerpult.sheet.view import build_view
 
@@ -51,3 +52,21 @@ def test_pdf_text_matches_golden(lang: str, audience: str) -> None:
     path = GOLDEN / f"{lang}-{audience}.pdf.txt"
     expected = path.read_text(encoding="utf-8") if path.exists() else ""
     _check(path, actual, same=squeezed(actual) == squeezed(expected))
+
+
+def _levelled() -> Session:
+    """The example with an item at each level: an answer about health shared with
+    everyone, a wish and a note only for the municipality, a note only for me."""
+    session = example()
+    session.set_level("situation_nu", "everyone")
+    session.set_level("oenske", "municipality")
+    session.set_note_level("opgaver", "municipality")
+    session.set_note_level("timer", "me")
+    return session
+
+
+@pytest.mark.parametrize("audience", ["jobcenter", "arbejdsgiver"])
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_each_sharing_level_matches_golden(fmt: str, audience: str) -> None:
+    view = build_view(_levelled(), pack(), "da", audience)
+    _check(GOLDEN / f"da-levels-{audience}.{fmt}", render_text(view, fmt))

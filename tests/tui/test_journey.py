@@ -39,7 +39,8 @@ async def test_whole_journey(
         assert isinstance(app.screen, StepScreen) and app.page == "om_dig"
         assert app.focused is not None and app.focused.id == "answer-fornavn"
         await pilot.press(*"Mette [/]")
-        await pilot.press("tab", "space")  # the "private" toggle right under the name
+        # The sharing level right under the name: the third, "only me".
+        await pilot.press("tab", "enter", "down", "down", "enter")
         await pilot.press("tab")
         assert app.focused is not None and app.focused.id == "answer-moededato"
         await pilot.press(*"03-12-2026")
@@ -119,7 +120,7 @@ async def test_whole_journey(
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         name = text_of(app.screen.query_one("#r-fornavn", ReviewItem))
-        assert "Mette [/]" in name and "privat" in name
+        assert "Mette [/]" in name and "[kun mig – på intet ark]" in name
         assert "3. december 2026" in text_of(app.screen.query_one("#r-moededato", ReviewItem))
         assert "ikke besvaret" in text_of(app.screen.query_one("#r-opgaver_kan", ReviewItem))
         assert "Tre timer [b]" in text_of(app.screen.query_one("#r-fader-timer", ReviewItem))
@@ -185,7 +186,7 @@ async def test_whole_journey(
     assert saved.answers["har_sygefravaerssamtale"] == "ja"
     assert saved.answers["timer_uge"] == 30
     assert saved.faders["ansvar"].position == 4
-    assert saved.private == ["fornavn"]
+    assert saved.sharing.answers == {"fornavn": "me"}
     assert saved.current_step == "review"
 
 

@@ -176,7 +176,7 @@ async def test_keys_are_written_as_people_read_them(
             for key in footer_keys(app):
                 shown = key.key_display
                 assert "^" not in shown and "⏎" not in shown, (page, shown)
-                assert shown[:1].isupper() or shown in ("?", "a", "p", "w"), (page, shown)
+                assert shown[:1].isupper() or shown in ("?", "a", "p", "v", "w"), (page, shown)
                 if key.key.startswith("ctrl+"):
                     assert shown.startswith("Ctrl+"), (page, shown)
         assert app.get_key_display_for("escape") == "Esc"

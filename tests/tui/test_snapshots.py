@@ -227,3 +227,50 @@ class TestMeeting:
         app = make_app(lang=lang)
         run_before = go("agreements", focus="step-1")
         assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def preview(*keys: str) -> RunBefore:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        app = pilot.app
+        assert isinstance(app, MixerpultApp)
+        app.go("review")
+        await pilot.pause()
+        await pilot.press("v", *keys)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestSharing:
+    """The preview of each audience's sheet, with the levels beside its items."""
+
+    @pytest.mark.parametrize("size", [*SIZES, pytest.param((60, 20), id="60x20")])
+    def test_preview_municipality(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, size: Any, lang: str
+    ) -> None:
+        assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=preview())
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_preview_employer_left_out(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, size: Any, lang: str
+    ) -> None:
+        # The employer's version, scrolled to its end: what it leaves out, and why.
+        run_before = preview("w", "tab", "end")
+        assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=run_before)
+
+    def test_level_open(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, lang: str
+    ) -> None:
+        # The three levels of an answer, opened on its step page.
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await pilot.pause()
+            app = pilot.app
+            assert isinstance(app, MixerpultApp)
+            app.go("om_dig")
+            await pilot.pause()
+            await pilot.press("tab", "enter")
+            await pilot.pause()
+
+        assert snap_compare(make_app(lang=lang), terminal_size=(80, 24), run_before=run_before)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import Checkbox, Footer, Input, RadioSet, SelectionList, TextArea
+from textual.widgets import Footer, Input, RadioSet, SelectionList, TextArea
+from textual.widgets._select import SelectOverlay
 
 from mixerpult import store
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.screens.mixerpult import MixerpultScreen
 from mixerpult.tui.screens.step import StepScreen
 from mixerpult.tui.widgets.question import QuestionField
+from mixerpult.tui.widgets.toggles import LevelSelect
 
 from .conftest import AppFactory
 from .helpers import review_text, text_of
@@ -179,13 +181,21 @@ async def test_visible_if_private_and_clearing(
         await pilot.pause()
         assert app.s.answers["hjaelp"] == ["kolleger"]
 
-        app.screen.query_one("#private-hjaelp", Checkbox).focus()
-        await pilot.press("space")
+        level = app.screen.query_one("#level-hjaelp", LevelSelect)
+        assert text_of(level.query_one("#label")).startswith("alle på arket")
+        level.focus()
+        await pilot.press("enter", "down", "down", "enter")  # the third level
         await pilot.pause()
-        assert app.s.private == ["hjaelp"]
-        await pilot.press("space")
+        assert app.s.sharing.answers == {"hjaelp": "me"}
+        assert text_of(level.query_one("#label")).startswith("kun mig")
+        # By mouse: open it, click the middle level.
+        await pilot.click("#level-hjaelp")
         await pilot.pause()
-        assert app.s.private == []
+        overlay = level.query_one(SelectOverlay)
+        await pilot.click(overlay, offset=(2, 1))
+        await pilot.pause()
+        assert app.s.sharing.answers == {"hjaelp": "municipality"}
+        assert "[kun kommunen – ikke på arbejdsgiverens ark]" in await review_text(app, pilot)
 
 
 async def test_escape_leaves_a_note_for_its_fader_and_keeps_it(make_app: AppFactory) -> None:

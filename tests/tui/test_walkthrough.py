@@ -272,7 +272,7 @@ async def test_private_answers_are_hidden_until_shown(
         assert footer_keys(app)["show_private"] == "Show private"
         assert "hidden" in text_of(walk(app).query_one("#r-behandling"))
     # Hiding is about the screen only: nothing private changed in the file.
-    assert store.load(answers_path).private == ["behandling"]
+    assert store.load(answers_path).sharing.answers == {"behandling": "me"}
 
 
 async def test_private_answers_switch_from_the_command_palette(

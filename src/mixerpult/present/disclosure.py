@@ -2,9 +2,11 @@
 
 For each question the disclosure says `shown` (the answer is seen), `hidden` (the
 question is seen, its answer is not: a screen says so, a sheet leaves it out) or
-`absent` (not seen at all). An answer is withheld from a viewer when it is private,
-in a step "only for you" (`sheet: none`, but for a question of the sheet's head), or about
-health for the employer.
+`absent` (not seen at all). An answer is withheld from a viewer when its sharing level
+does not reach that viewer (`sharing_level`: everyone on the sheet, only the
+municipality, only me; an answer about health is "only the municipality" until the
+employee chooses), or when it is in a step "only for you" (`sheet: none`, but for a
+question of the sheet's head). A channel's note follows its own level the same way.
 
 A withheld answer must not show through anything else: a follow-up question, a
 tool's suggestion or its reason. So every condition is judged on what the viewer
@@ -20,11 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from mixerpult.answers import Session
+from mixerpult.answers import Level, Session
 from mixerpult.conditions import AllOf, AnyOf, Compare, Condition, Facts, NotOf, compare_holds
 from mixerpult.present.viewers import Viewer
 from mixerpult.present.visibility import bad_day_facts, fader_facts, visible
-from mixerpult.questionnaire import HEAD_ROLES, Question, Questionnaire, Tool
+from mixerpult.questionnaire import HEAD_ROLES, Channel, Question, Questionnaire, Tool
 
 State = Literal["shown", "hidden", "absent"]
 Subject = tuple[str, str]
@@ -101,15 +103,32 @@ class Disclosure:
         return [t for t in tools if t.suggest_if is not None and self.holds(t.suggest_if)]
 
 
+def sharing_level(question: Question, session: Session) -> Level:
+    """Who the answer to `question` is shared with: the employee's choice, else "only
+    the municipality" for an answer about health and "everyone" for any other."""
+    chosen = session.chosen_level(question.id)
+    if chosen is not None:
+        return chosen
+    return "municipality" if question.health else "everyone"
+
+
+def note_level(channel: Channel, session: Session) -> Level:
+    """Who the note of `channel` is shared with (defaults as for answers)."""
+    chosen = session.chosen_note_level(channel.id)
+    if chosen is not None:
+        return chosen
+    return "municipality" if channel.health else "everyone"
+
+
 def withheld(question: Question, pack: Questionnaire, session: Session, viewer: Viewer) -> bool:
     """Whether `viewer` may not see the answer to `question`, whatever it is."""
     # A step "only for you" keeps its answers off every other view, but for the ones
     # with a role of the head (name, meeting date, weekly hours): those head the sheet.
     # Any other role (the brief's, the proposals') stays as private as its step.
     only_for_you = pack.step_of[question.id].sheet == "none" and question.role not in HEAD_ROLES
-    if viewer.withholds_private and (session.is_private(question.id) or only_for_you):
+    if viewer.withholds_private and only_for_you:
         return True
-    return viewer.withholds_health and question.health
+    return not viewer.sees(sharing_level(question, session))
 
 
 def disclose(pack: Questionnaire, session: Session, viewer: Viewer) -> Disclosure:
@@ -145,5 +164,9 @@ def disclose(pack: Questionnaire, session: Session, viewer: Viewer) -> Disclosur
             value = session.answer(question.id)
             if value is not None:
                 answers[question.id] = value
-    notes = frozenset(cid for cid in channels if pack.channels[cid].note)
+    notes = frozenset(
+        cid
+        for cid in channels
+        if pack.channels[cid].note and viewer.sees(note_level(pack.channels[cid], session))
+    )
     return Disclosure(viewer, states, channels, notes, facts, frozenset(unknown))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mixerpult.answers import Session
+from mixerpult.answers import Level, Session
 from mixerpult.conditions import Compare
 from mixerpult.i18n import t
-from mixerpult.present.disclosure import Disclosure, State, disclose
+from mixerpult.present.disclosure import Disclosure, State, disclose, note_level, sharing_level
 from mixerpult.present.viewers import Viewer
 from mixerpult.present.words import (
     answer_items,
@@ -41,12 +41,17 @@ class AnswerItem:
     """The chosen options of a multi_choice."""
     draft: str = ""
     """Typed into a number or date field, but no answer (yet)."""
-    private: bool = False
-    """Marked private by the employee (only the employee alone sees this item so)."""
+    level: Level = "everyone"
+    """Who the answer is shared with (chosen, or its question's default)."""
 
     @property
     def id(self) -> str:
         return self.question.id
+
+    @property
+    def private(self) -> bool:
+        """Only me: on no sheet and no shared screen."""
+        return self.level == "me"
 
     @property
     def answered(self) -> bool:
@@ -96,6 +101,8 @@ class ChannelItem:
     end_levels: tuple[str, str] = ("", "")
     """The words of the good day and of the bad day, each alone ('' when not set; the
     same twice for one position)."""
+    note_level: Level = "everyone"
+    """Who the note is shared with (chosen, or the channel's default)."""
 
     @property
     def id(self) -> str:
@@ -205,9 +212,9 @@ def _answer(
     question: Question, step: Step, state: State, session: Session, lang: str
 ) -> AnswerItem:
     label = tr(question.label, lang)
-    private = session.is_private(question.id)
+    level = sharing_level(question, session)
     if state == "hidden":
-        return AnswerItem(question, step.id, label, state, private=private)
+        return AnswerItem(question, step.id, label, state, level=level)
     value = session.answer(question.id)
     return AnswerItem(
         question,
@@ -217,7 +224,7 @@ def _answer(
         words=answer_words(question, value, lang),
         items=tuple(answer_items(question, value, lang)),
         draft=session.drafts.get(question.id, "") if value is None else "",
-        private=private,
+        level=level,
     )
 
 
@@ -242,6 +249,7 @@ def _console(pack: Questionnaire, seen: Disclosure, session: Session, lang: str)
                 takes_note=channel.note,
                 bad=bad,
                 end_levels=(good_words, mixer.level(channel, bad, lang) or good_words),
+                note_level=note_level(channel, session),
             )
         )
     return ConsoleSection(

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from mixerpult.answers import Level
+
 
 class Viewer(StrEnum):
     """Who sees a view."""
 
     ALONE = "alone"
-    """The employee alone: everything, private answers marked."""
+    """The employee alone: everything, each answer's level marked."""
     CASEWORKER = "caseworker"
-    """A screen shared with the caseworker: private and "only for you" answers hidden."""
+    """A screen shared with the caseworker: "only me" and "only for you" answers hidden."""
     EMPLOYER = "employer"
-    """A screen shared with the employer: answers about health hidden too."""
+    """A screen shared with the employer: "only the municipality" answers hidden too."""
     MUNICIPALITY_SHEET = "municipality_sheet"
     """The sheet for the municipality (jobcentret/kommunen)."""
     EMPLOYER_SHEET = "employer_sheet"
@@ -30,13 +32,22 @@ class Viewer(StrEnum):
 
     @property
     def withholds_private(self) -> bool:
-        """Private answers and the steps marked "only for you" (`sheet: none`)."""
+        """Answers shared with "only me", and the steps marked "only for you" (`sheet: none`)."""
         return self is not Viewer.ALONE
 
     @property
     def withholds_health(self) -> bool:
-        """Answers and channels marked `health`."""
+        """Channels marked `health` (and "only the municipality", the default of an
+        answer about health)."""
         return self in (Viewer.EMPLOYER, Viewer.EMPLOYER_SHEET)
+
+    def sees(self, level: Level) -> bool:
+        """Whether this viewer sees what is shared at `level`."""
+        if level == "me":
+            return not self.withholds_private
+        if level == "municipality":
+            return not self.withholds_health
+        return True
 
     @property
     def is_shared(self) -> bool:

@@ -174,6 +174,9 @@ class MixerpultApp(App[int]):
             self._tell_notices(session)
             if session.questionnaire.id == self.pack.id:  # not a one-off test pack
                 session.follow(self.pack)
+            if session.migrated_private:
+                # Told once: saved in the new form, the old `private` key is gone.
+                self.mark_dirty()
         self.push_screen(WelcomeScreen())
         if self.start_in_walkthrough:
             self.open_walkthrough()

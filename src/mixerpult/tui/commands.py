@@ -60,6 +60,9 @@ class WizardCommands(Provider):
             commands.append(
                 (t("cmd_agreements", lang), app.open_agreements, t("cmd_agreements_help", lang))
             )
+            commands.append(
+                (t("cmd_preview", lang), partial(_open_preview, self), t("cmd_preview_help", lang))
+            )
             if app.hide_private:
                 private = (t("cmd_show_private", lang), partial(app.set_hide_private, False))
             else:
@@ -82,6 +85,13 @@ class WizardCommands(Provider):
             if score > 0:
                 shown = _highlight(matcher.query, text)
                 yield Hit(score, shown, command, text=text, help=help_text)
+
+
+def _open_preview(provider: Provider) -> None:
+    """The preview of the sheets, over the page at hand."""
+    from mixerpult.tui.screens.preview import PreviewScreen
+
+    provider.app.push_screen(PreviewScreen())
 
 
 def _highlight(query: str, text: str) -> Content:

@@ -1,16 +1,18 @@
 """Overview items drawn small, as the review and the walkthrough show them.
 
 What an item says is decided by the presentation layer (`mixerpult.present`);
-this module only styles it. Unanswered questions and private or hidden answers are
-marked in words (not only in colour), so the marks survive NO_COLOR and screen
-readers. User text is always plain `Content`, never markup, with its control
-characters shown as symbols (`format.shown`).
+this module only styles it. Unanswered questions, hidden answers and the sharing
+level of each answer and note (but "everyone", the plain case) are marked in
+words (not only in colour), so the marks survive NO_COLOR and screen readers.
+User text is always plain `Content`, never markup, with its control characters
+shown as symbols (`format.shown`).
 """
 
 from __future__ import annotations
 
 from textual.content import Content
 
+from mixerpult.answers import Level
 from mixerpult.i18n import t
 from mixerpult.present.overview import AnswerItem, ChannelItem, NextStepItem
 from mixerpult.present.words import fader_bar
@@ -19,11 +21,16 @@ from mixerpult.tui.format import shown
 Part = Content | tuple[str, str] | str
 
 
+def level_mark(level: Level, lang: str) -> list[Part]:
+    """Who something is shared with, after its label (nothing for "everyone")."""
+    if level == "everyone":
+        return []
+    return [("  " + t(f"review_level_{level}", lang), "italic $warning")]
+
+
 def answer_summary(item: AnswerItem, lang: str) -> Content:
     """The question's label and its answer (or why there is none to see)."""
-    head: list[Part] = [(shown(item.label), "bold")]
-    if item.private:
-        head.append(("  " + t("review_private_mark", lang), "italic $warning"))
+    head: list[Part] = [(shown(item.label), "bold"), *level_mark(item.level, lang)]
     if item.hidden:
         body = Content.styled(t("private_hidden", lang), "italic $text-muted")
     elif not item.answered and item.draft:
@@ -39,7 +46,7 @@ def answer_summary(item: AnswerItem, lang: str) -> Content:
     return Content.assemble(*head, "\n", body)
 
 
-def channel_summary(item: ChannelItem) -> Content:
+def channel_summary(item: ChannelItem, lang: str) -> Content:
     """The channel's name, its position drawn small and in words, and its note."""
     parts: list[Part] = [
         (shown(item.label), "bold"),
@@ -49,7 +56,7 @@ def channel_summary(item: ChannelItem) -> Content:
         (shown(item.level), "" if item.is_set else "italic"),
     ]
     if item.note:
-        parts.extend(["\n", Content(shown(item.note))])
+        parts.extend(["\n", Content(shown(item.note)), *level_mark(item.note_level, lang)])
     return Content.assemble(*parts)
 
 

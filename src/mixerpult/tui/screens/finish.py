@@ -128,6 +128,7 @@ class FinishScreen(PageScreen):
             with RadioSet(id="audience", compact=True):
                 for audience in AUDIENCES:
                     yield Choice(plain(self.audience_label(audience)), audience == chosen)
+            yield Button(plain(self.t("button_preview")), id="preview", compact=True)
             if self.wizard.in_browser:
                 yield Static(plain(self.t("finish_browser")), classes="page-intro")
             else:
@@ -159,6 +160,12 @@ class FinishScreen(PageScreen):
     @on(Button.Pressed, "#walkthrough")
     def _walkthrough(self) -> None:
         self.wizard.open_walkthrough()
+
+    @on(Button.Pressed, "#preview")
+    def _preview(self) -> None:
+        from mixerpult.tui.screens.preview import PreviewScreen
+
+        self.app.push_screen(PreviewScreen(self.chosen_audience()))
 
     # -- making the sheet ---------------------------------------------------------
 

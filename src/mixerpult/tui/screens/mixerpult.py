@@ -2,7 +2,8 @@
 
 "Alm. vilkår" is at the top of every fader and "Skånebehov" at the bottom.
 Left/right choose a channel, up/down move its fader; the note field under the
-bank belongs to the channel that was focused last.
+bank, and who the note is shared with beside it, belong to the channel that was
+focused last.
 
 The console holds still: whichever channel is chosen, the bank keeps its size
 (the help under it is as tall as the longest channel's help), so a click lands
@@ -21,8 +22,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Input, Label, Static
+from textual.widgets import Button, ContentSwitcher, Input, Label, Select, Static
 
+from mixerpult.present.disclosure import note_level
 from mixerpult.present.visibility import fader_facts
 from mixerpult.present.words import bad_end, level_words
 from mixerpult.questionnaire import Channel, Mixerpult, tr
@@ -34,6 +36,7 @@ from mixerpult.tui.widgets.channel import ChannelBank, ChannelStrip, FaderScale
 from mixerpult.tui.widgets.fader import Fader
 from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.text_fields import TextInput
+from mixerpult.tui.widgets.toggles import LevelSelect, sharing_words
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -233,6 +236,9 @@ class MixerpultScreen(PageScreen):
                             placeholder=self.t("note_placeholder"),
                             compact=True,
                         )
+                # One for every channel, set to the chosen one's level (see _show_channel).
+                first = self._channel(noted[0].id if noted else self.channel_id)
+                yield LevelSelect(note_level(first, app.s), sharing_words(lang), id="note-level")
         yield from self.nav_bar()
         yield KeyFooter()
 
@@ -332,6 +338,10 @@ class MixerpultScreen(PageScreen):
         self.query_one("#note-row").visible = channel.note
         if channel.note:
             notes.current = f"note-{channel_id}"
+            select = self.query_one("#note-level", LevelSelect)
+            # Set, not chosen: nothing to store (and no message to mistake for a choice).
+            with select.prevent(Select.Changed):
+                select.value = note_level(channel, self.wizard.s)
         self._show_range()
         self.refresh_bindings()
 
@@ -407,6 +417,15 @@ class MixerpultScreen(PageScreen):
         channel_id = (event.input.id or "").removeprefix("note-")
         if channel_id in app.pack.channels and app.s.fader(channel_id).note != event.value:
             app.s.set_fader(channel_id, note=event.value)
+            app.mark_dirty()
+
+    @on(Select.Changed, "#note-level")
+    def _note_level_chosen(self, event: Select.Changed) -> None:
+        app = self.wizard
+        assert isinstance(event.select, LevelSelect)
+        channel = self._channel(self.channel_id)
+        if channel.note and note_level(channel, app.s) != event.select.level:
+            app.s.set_note_level(channel.id, event.select.level)
             app.mark_dirty()
 
     def _update_progress(self) -> None:

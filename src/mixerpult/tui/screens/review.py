@@ -46,6 +46,7 @@ class ReviewScreen(PageScreen):
         *PRIVATE_BINDINGS,
         Binding("g", "walkthrough", "Gennemgang", show=False),
         Binding("a", "agreements", "Aftaler", show=False),
+        Binding("v", "preview", "Se arket"),
     ]
 
     def __init__(self, *, focus: str | None = None) -> None:
@@ -137,6 +138,11 @@ class ReviewScreen(PageScreen):
 
     def action_agreements(self) -> None:
         self.wizard.open_agreements()
+
+    def action_preview(self) -> None:
+        from mixerpult.tui.screens.preview import PreviewScreen
+
+        self.app.push_screen(PreviewScreen())
 
     @on(Button.Pressed, "#walkthrough")
     def _walkthrough_pressed(self) -> None:

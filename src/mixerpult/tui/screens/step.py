@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from mixerpult.answers import AnswerValue
-from mixerpult.present.disclosure import disclose, withheld
+from mixerpult.present.disclosure import disclose, sharing_level, withheld
 from mixerpult.questionnaire import Step, tr
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain
@@ -58,14 +58,14 @@ class StepScreen(PageScreen):
                 yield Static(plain(tr(self.step.intro, lang)), classes="page-intro")
             for question in self.step.questions:
                 if withheld(question, app.pack, session, app.viewer):
-                    hidden = HiddenAnswer(question, lang)
+                    hidden = HiddenAnswer(question, sharing_level(question, session), lang)
                     hidden.display = seen.state(question.id) == "hidden"
                     yield hidden
                     continue
                 field = QuestionField(
                     question,
                     session.answers.get(question.id),
-                    private=session.is_private(question.id),
+                    level=sharing_level(question, session),
                     lang=lang,
                     draft=session.drafts.get(question.id),
                 )
@@ -152,11 +152,12 @@ class StepScreen(PageScreen):
         self._refresh_visibility()
         self._update_progress()
 
-    @on(QuestionField.PrivacyToggled)
-    def _privacy(self, event: QuestionField.PrivacyToggled) -> None:
+    @on(QuestionField.LevelChosen)
+    def _level(self, event: QuestionField.LevelChosen) -> None:
         app = self.wizard
-        if app.s.is_private(event.field.question.id) != event.private:
-            app.s.set_private(event.field.question.id, event.private)
+        question = event.field.question
+        if sharing_level(question, app.s) != event.level:
+            app.s.set_level(question.id, event.level)
             app.mark_dirty()
 
     @on(QuestionField.ClearRequested)

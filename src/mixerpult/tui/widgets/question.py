@@ -1,4 +1,4 @@
-"""One question on a step page: its label, help, input, "private" toggle and message.
+"""One question on a step page: its label, help, input, sharing level and message.
 
 The field turns what is typed into an answer value (dates, numbers, option
 ids) and posts it; the screen decides what to store. Text that does not parse
@@ -21,16 +21,16 @@ from textual.message import Message
 from textual.widget import AwaitMount, Widget
 from textual.widgets import (
     Button,
-    Checkbox,
     Input,
     RadioSet,
+    Select,
     SelectionList,
     Static,
     TextArea,
 )
 from textual.widgets.selection_list import Selection
 
-from mixerpult.answers import AnswerValue
+from mixerpult.answers import AnswerValue, Level
 from mixerpult.questionnaire import ChoiceQuestion, NumberQuestion, Question, TextQuestion, tr
 from mixerpult.tui.format import (
     impossible_date,
@@ -41,7 +41,7 @@ from mixerpult.tui.format import (
 )
 from mixerpult.tui.text import plain, ui
 from mixerpult.tui.widgets.text_fields import TextBox, TextInput
-from mixerpult.tui.widgets.toggles import Choice, Tick, TickList
+from mixerpult.tui.widgets.toggles import Choice, LevelSelect, TickList, sharing_words
 
 MessageKind = Literal["error", "warning"]
 
@@ -61,11 +61,13 @@ class QuestionField(Vertical):
             self.valid = valid
             self.raw = raw
 
-    class PrivacyToggled(Message):
-        def __init__(self, field: QuestionField, private: bool) -> None:
+    class LevelChosen(Message):
+        """The user chose who the answer is shared with."""
+
+        def __init__(self, field: QuestionField, level: Level) -> None:
             super().__init__()
             self.field = field
-            self.private = private
+            self.level = level
 
     class ClearRequested(Message):
         """The user asked to take back a choice (radio buttons cannot be unpressed)."""
@@ -79,14 +81,14 @@ class QuestionField(Vertical):
         question: Question,
         value: AnswerValue | None,
         *,
-        private: bool,
+        level: Level,
         lang: str,
         draft: str | None = None,
     ) -> None:
         super().__init__(id=f"q-{question.id}", classes="question")
         self.question = question
         self.value = value
-        self.private = private
+        self.level = level
         self.lang = lang
         self.draft = draft
         self.problem: str | None = None
@@ -113,12 +115,9 @@ class QuestionField(Vertical):
             yield Static(plain(tr(q.help, self.lang)), classes="q-help")
         yield from self._compose_input()
         with Horizontal(classes="q-extras"):
-            yield Tick(
-                plain(ui(self, "private_toggle")),
-                self.private,
-                compact=True,
-                classes="q-private",
-                id=f"private-{q.id}",
+            yield Static(plain(ui(self, "level_label")), classes="q-level-label")
+            yield LevelSelect(
+                self.level, sharing_words(self.lang), classes="q-level", id=f"level-{q.id}"
             )
             if INPUTS[q.type].clearable:
                 yield Button(
@@ -290,11 +289,14 @@ class QuestionField(Vertical):
         value = [o.id for o in q.options if o.id in chosen]  # in the pack's order
         self.post_message(self.Answered(self, value, True, None))
 
-    @on(Checkbox.Changed, ".q-private")
-    def _private_changed(self, event: Checkbox.Changed) -> None:
+    @on(Select.Changed, ".q-level")
+    def _level_changed(self, event: Select.Changed) -> None:
         event.stop()
-        self.private = event.value
-        self.post_message(self.PrivacyToggled(self, event.value))
+        assert isinstance(event.select, LevelSelect)
+        level = event.select.level
+        if level != self.level:  # also posted for the level it was built with
+            self.level = level
+            self.post_message(self.LevelChosen(self, level))
 
     @on(Button.Pressed, ".q-clear")
     def _clear_pressed(self, event: Button.Pressed) -> None:

@@ -99,9 +99,9 @@ def question_item(item: AnswerItem, lang: str, *, classes: str = "review-item") 
     return ReviewItem(content, item.page, item.id, id=f"r-{item.id}", classes=classes)
 
 
-def fader_item(item: ChannelItem, *, classes: str = "review-item") -> ReviewItem:
+def fader_item(item: ChannelItem, lang: str, *, classes: str = "review-item") -> ReviewItem:
     """A fader with its note, opened on the console at that channel."""
-    content = channel_summary(item)
+    content = channel_summary(item, lang)
     return ReviewItem(content, MIXERPULT, item.id, id=f"r-fader-{item.id}", classes=classes)
 
 
@@ -111,7 +111,7 @@ def section_items(
     """The items of one step or of the console, each opened where it is edited."""
     if isinstance(section, ConsoleSection):
         for channel in section.items:
-            yield fader_item(channel, classes=classes)
+            yield fader_item(channel, lang, classes=classes)
         return
     if not section.items:
         yield Static(Content(empty), classes="review-empty")

@@ -1,19 +1,26 @@
-"""Checkboxes, radio buttons and selection lists whose state shows in their shape.
+"""Checkboxes, radio buttons, selection lists and the sharing level, whose state
+shows in their shape or their words.
 
 Textual draws a ticked and an unticked box alike (`▐X▌`), told apart only by
-colour: with NO_COLOR, in the ANSI theme or for a colour-blind user, "Privat"
-would not say whether an answer is kept off the sheet. Here an unticked box is
-empty (`▐ ▌`) and an unchosen radio button has no dot.
+colour: with NO_COLOR, in the ANSI theme or for a colour-blind user, a tick
+would not say whether something is chosen. Here an unticked box is empty (`▐ ▌`)
+and an unchosen radio button has no dot. Who an answer is shared with is said in
+words ("alle på arket", "kun kommunen", "kun mig"), never by a colour.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.segment import Segment
+from textual.content import Content
 from textual.strip import Strip
-from textual.widgets import Checkbox, RadioButton, SelectionList
+from textual.widgets import Checkbox, RadioButton, Select, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
+
+from mixerpult.answers import LEVELS, Level
+from mixerpult.i18n import t
 
 EMPTY = " "
 
@@ -71,3 +78,44 @@ class TickList(SelectionList[str]):
         inner = segments[1]
         segments[1] = Segment(EMPTY * len(inner.text), inner.style, inner.control)
         return Strip(segments, strip.cell_length)
+
+
+class LevelSelect(Select[str]):
+    """Who an answer or a note is shared with: one of the three levels, in words.
+
+    A drop-down of the library's (keyboard: Enter, ↑/↓, Enter; the mouse: a click on
+    it, a click on a level), never blank: an answer always has a level.
+    """
+
+    def __init__(
+        self,
+        level: Level,
+        words: Mapping[Level, Content],
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(
+            [(words[each], each) for each in LEVELS],
+            value=level,
+            allow_blank=False,
+            compact=True,
+            # Typing a letter would jump between levels unseen: only arrows and clicks.
+            type_to_search=False,
+            id=id,
+            classes=classes,
+        )
+        # As wide as the longest level and no wider (Textual's Select takes the whole
+        # row): the arrow and the list's frame and padding take four cells more.
+        self.styles.width = max(each.cell_length for each in words.values()) + 4
+
+    @property
+    def level(self) -> Level:
+        value = self.value
+        assert value in LEVELS, "never blank"
+        return value
+
+
+def sharing_words(lang: str) -> dict[Level, Content]:
+    """The three levels in `lang`, as a `LevelSelect` lists them."""
+    return {each: Content(t(f"level_{each}", lang)) for each in LEVELS}
