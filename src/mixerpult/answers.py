@@ -50,6 +50,9 @@ class NextStep(_Model):
     what: str = ""
     who: str = ""
     by: dt.date | str | None = None
+    channel: str = ""
+    """The console's channel the step is about ('' for none): a channel that needs
+    easing and has no step about it is marked after the meeting."""
 
 
 class Agreements(_Model):

@@ -71,7 +71,7 @@ EXPECTED: dict[str, list[str]] = {
     "34_role_on_wrong_type": ["17:15: error: steps[0].questions[1].role: the role 'meeting_date' needs a question of type date; 'dato' is text",
                               "21:15: error: steps[0].questions[2].role: the role 'weekly_hours' needs a question of type number; 'timer' is long_text",
                               "25:15: error: steps[0].questions[3].role: duplicate role 'first_name' (first at steps[0].questions[0].role)",
-                              "29:15: error: steps[0].questions[4].role: 'meeting_day' is not allowed; did you mean 'meeting_date'? (one of: first_name, meeting_date, weekly_hours, first_sick_day, wish, proposed_hours, already_agreed, most_important, hard_now, job_functions, proposed_tasks, proposed_aids)"],
+                              "29:15: error: steps[0].questions[4].role: 'meeting_day' is not allowed; did you mean 'meeting_date'? (one of: first_name, meeting_date, weekly_hours, first_sick_day, wish, proposed_hours, already_agreed, most_important, hard_now, job_functions, proposed_tasks, proposed_aids, proposed_other, expected_duration, job_title, workplace, nearest_leader, employer_contact, round_table, companion, interpreter, meeting_energy, next_follow_up)"],
     "35_channel_levels": ["38:61: error: mixerpult.channels[1].scale: channel 'opgaver' has a scale of 5, but the mixerpult's levels are 3 words: give 'opgaver' its own 'levels' (5 words)",
                           "42:15: error: mixerpult.channels[2].levels: 3 levels for channel 'ansvar', whose scale is 2"],
     "37_wrong_kind_of_value": ["13:17: error: steps[0].questions[0].health: 'health' must be true or false; here it is the text 'maybe'",
