@@ -73,6 +73,9 @@ class NextStep(_Data):
     what: str = ""
     who: str = ""
     by: dt.date | str | None = None
+    channel: str = ""
+    """The console's channel the step is about ('' for none): a channel that needs
+    easing and has no step about it is marked after the meeting."""
     extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata=_EXTRA)
 
 

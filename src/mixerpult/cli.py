@@ -23,6 +23,7 @@ from mixerpult import __version__
 from mixerpult.i18n import LANGUAGES, strings, t
 from mixerpult.present.viewers import AUDIENCES
 from mixerpult.sheet.formats import FORMATS as SHEET_FORMATS
+from mixerpult.sheet.formats import SHEETS
 from mixerpult.web.address import FONT_SIZES, SHARED_SCREEN_FONT_SIZE
 
 FORMATS = (*SHEET_FORMATS, "all")
@@ -221,6 +222,13 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         default="jobcenter",
         metavar="{" + ",".join(AUDIENCE_WORDS[lang]) + "}",
         help=say("cli_render_audience", municipality=municipality, employer=employer),
+    )
+    # The mulighedserklæring's word is the same in both languages (the form's own name).
+    render.add_argument(
+        "--sheet",
+        choices=SHEETS,
+        default=SHEETS[0],
+        help=say("cli_render_sheet", statement=SHEETS[1]),
     )
     render.add_argument(
         "--templates",

@@ -35,6 +35,17 @@ ROLE_TYPES: dict[str, tuple[str, ...]] = {
     "job_functions": ("text", "long_text"),  # the proposals: job functions affected
     "proposed_tasks": ("text", "long_text"),  # the proposals: changes to the tasks
     "proposed_aids": ("text", "long_text"),  # the proposals: aids and adaptations
+    "proposed_other": ("text", "long_text"),  # the proposals: other changes
+    "expected_duration": ("text", "long_text", "choice"),  # the proposals: how long
+    "job_title": ("text",),  # the sheet's head: the practical questions
+    "workplace": ("text",),  # the sheet's head
+    "nearest_leader": ("text",),  # the sheet's head
+    "employer_contact": ("choice", "yes_no"),  # the head: may the municipality call
+    "round_table": ("choice", "yes_no"),  # the head: a wish for a rundbordssamtale
+    "companion": ("choice", "yes_no", "text"),  # the head: a bisidder
+    "interpreter": ("choice", "yes_no", "text"),  # the head: an interpreter
+    "meeting_energy": ("text", "long_text", "choice"),  # the head: length, breaks
+    "next_follow_up": ("date",),  # the top of the review and the sheet, after it
 }
 ROLES = tuple(ROLE_TYPES)
 HEAD_ROLES = ("first_name", "meeting_date", "weekly_hours")

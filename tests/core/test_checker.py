@@ -72,7 +72,7 @@ EXPECTED: dict[str, list[str]] = {
     "34_role_on_wrong_type": ["17:15: error: steps[0].questions[1].role: the role 'meeting_date' needs a question of type date; 'dato' is text",
                               "21:15: error: steps[0].questions[2].role: the role 'weekly_hours' needs a question of type number; 'timer' is long_text",
                               "25:15: error: steps[0].questions[3].role: duplicate role 'first_name' (first at steps[0].questions[0].role)",
-                              "29:15: error: steps[0].questions[4].role: 'meeting_day' is not allowed; did you mean 'meeting_date'? (one of: first_name, meeting_date, weekly_hours, first_sick_day, wish, proposed_hours, already_agreed, most_important, hard_now, job_functions, proposed_tasks, proposed_aids)"],
+                              "29:15: error: steps[0].questions[4].role: 'meeting_day' is not allowed; did you mean 'meeting_date'? (one of: first_name, meeting_date, weekly_hours, first_sick_day, wish, proposed_hours, already_agreed, most_important, hard_now, job_functions, proposed_tasks, proposed_aids, proposed_other, expected_duration, job_title, workplace, nearest_leader, employer_contact, round_table, companion, interpreter, meeting_energy, next_follow_up)"],
     "50_fader_end": ["28:39: error: steps[0].questions[3].visible_if.end: 'end' needs a mixerpult whose channels hold a range: add 'range: true' under 'mixerpult'",
                      "42:35: error: tools[0].suggest_if.end: 'end' needs a mixerpult whose channels hold a range"],
     "51_range_contradiction": ["43:61: error: tools[0].suggest_if.all[1]: this 'all' can never hold: fader 'tid' on a bad day cannot be at least 4 and at most 2"],
@@ -343,6 +343,8 @@ def test_a_text_where_a_mapping_belongs_says_what_belongs_there(
     parent[where[-1]] = "x"
     messages = [p.message for p in check_data(data, smap, Path("pack.yaml"))[1]]
     assert any(expected in m for m in messages), messages
+
+
 def test_each_end_of_a_range_is_its_own() -> None:
     """A good day high and a bad day low is what a range is for, not a contradiction."""
     path = BROKEN / "51_range_contradiction.yaml"

@@ -5,7 +5,9 @@ what the employee wants, the proposed start, the channels that need the most
 easing with their notes, what is already agreed with the workplace and what matters
 most. The answers about work are then set out as part 1 of the mulighedserklæring
 is (what is hard now, which job functions it affects, proposals: hours, tasks, aids,
-other), and every tool of the pack appears, the ones not suggested in one line.
+other, how long), and every tool of the pack appears, the ones not suggested in one
+line. The same answers also make a sheet of their own: a draft of that part 1
+(`Statement`), for employer and employee to fill in together.
 
 The questions are found by their `role` in the pack, never by their ids. All of it
 is built from an `Overview`, so it shows only what that overview's viewer sees (the
@@ -22,8 +24,16 @@ from mixerpult.present.words import shortened
 
 BRIEF_ROLES = ("wish", "already_agreed", "most_important")
 """Answers printed in the brief only: the sheet does not print them again."""
-PROPOSAL_ROLES = ("hard_now", "job_functions", "proposed_hours", "proposed_tasks", "proposed_aids")
-"""Answers that make the parts of the proposals."""
+PROPOSAL_ROLES = (
+    "hard_now",
+    "job_functions",
+    "proposed_hours",
+    "proposed_tasks",
+    "proposed_aids",
+    "expected_duration",
+)
+"""Answers that make the parts of the proposals. (`proposed_other` is not one: on the
+preparation sheet it stays under its own question, among the step's other answers.)"""
 MOST_EASED = 3
 """How many channels the brief names at most."""
 BRIEF_NOTE = 160
@@ -38,6 +48,8 @@ class Brief:
     proposed_hours: AnswerItem | None
     usual_hours: AnswerItem | None
     """The usual weekly hours, beside the proposed start ("12 of normally 37")."""
+    duration: AnswerItem | None
+    """How long the changes are expected to last, after the proposed start."""
     eased: tuple[ChannelItem, ...]
     """The channels that need the most easing, lowest first."""
     already_agreed: AnswerItem | None
@@ -45,7 +57,13 @@ class Brief:
 
     @property
     def empty(self) -> bool:
-        parts = (self.wish, self.proposed_hours, self.already_agreed, self.most_important)
+        parts = (
+            self.wish,
+            self.proposed_hours,
+            self.duration,
+            self.already_agreed,
+            self.most_important,
+        )
         return not self.eased and all(p is None for p in parts)
 
 
@@ -61,6 +79,9 @@ class Proposals:
     aids: AnswerItem | None
     other: tuple[AnswerItem, ...]
     """The step's other answers, in the pack's order (unanswered ones too)."""
+    duration: AnswerItem | None = None
+    """How long the changes are expected to last (on the preparation sheet in the
+    brief, after the proposed start: a line there, not a part of its own)."""
 
 
 def _answered(overview: Overview, role: str) -> AnswerItem | None:
@@ -90,6 +111,7 @@ def build_brief(overview: Overview) -> Brief:
         wish=_answered(overview, "wish"),
         proposed_hours=_answered(overview, "proposed_hours"),
         usual_hours=_answered(overview, "weekly_hours"),
+        duration=_answered(overview, "expected_duration"),
         eased=most_eased(overview),
         already_agreed=_answered(overview, "already_agreed"),
         most_important=_answered(overview, "most_important"),
@@ -116,8 +138,53 @@ def build_proposals(overview: Overview) -> Proposals | None:
             tasks=roles.get("proposed_tasks"),
             aids=roles.get("proposed_aids"),
             other=other,
+            duration=roles.get("expected_duration"),
         )
     return None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A draft of part 1 of the mulighedserklæring, which employer and employee fill in
+    together: each part None when not answered (a line to fill in by hand) or not seen.
+
+    It is built from the employer's overview, so no answer about health is in it; part 2
+    is the doctor's, and no diagnosis is asked for anywhere.
+    """
+
+    first_name: AnswerItem | None
+    workplace: tuple[AnswerItem, ...]
+    """Job title, workplace and nearest manager, those answered."""
+    hard_now: AnswerItem | None
+    job_functions: AnswerItem | None
+    hours: AnswerItem | None
+    usual_hours: AnswerItem | None
+    tasks: AnswerItem | None
+    aids: AnswerItem | None
+    other: AnswerItem | None
+    duration: AnswerItem | None
+
+
+STATEMENT_HEAD_ROLES = ("job_title", "workplace", "nearest_leader")
+"""Who and where: the practical answers the mulighedserklæring's head repeats."""
+
+
+def build_statement(overview: Overview) -> Statement:
+    """The mulighedserklæring's part 1 from what `overview`'s viewer sees (the employer's
+    overview: no answer about health)."""
+    head = (_answered(overview, role) for role in STATEMENT_HEAD_ROLES)
+    return Statement(
+        first_name=_answered(overview, "first_name"),
+        workplace=tuple(item for item in head if item is not None),
+        hard_now=_answered(overview, "hard_now"),
+        job_functions=_answered(overview, "job_functions"),
+        hours=_answered(overview, "proposed_hours"),
+        usual_hours=_answered(overview, "weekly_hours"),
+        tasks=_answered(overview, "proposed_tasks"),
+        aids=_answered(overview, "proposed_aids"),
+        other=_answered(overview, "proposed_other"),
+        duration=_answered(overview, "expected_duration"),
+    )
 
 
 # A sentence ends at . ! or ? before a space and a capital letter (so "f.eks. en"

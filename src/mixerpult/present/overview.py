@@ -7,6 +7,7 @@ a view only styles and escapes them. A hidden item carries no part of its answer
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from mixerpult.answers import Level, Session
@@ -153,6 +154,10 @@ class NextStepItem:
     what: str
     who: str
     by: str
+    date: dt.date | None = None
+    """The "by when" as a date (None when not given, or written as no date)."""
+    channel: str = ""
+    """The console's channel the step is about ('' for none)."""
 
     @property
     def empty(self) -> bool:
@@ -299,7 +304,14 @@ def _tools(
 
 def _agreements(session: Session, lang: str) -> AgreementsSection:
     steps = [
-        NextStepItem(i, s.what.strip(), s.who.strip(), by_words(s.by, lang))
+        NextStepItem(
+            i,
+            s.what.strip(),
+            s.who.strip(),
+            by_words(s.by, lang),
+            s.by if isinstance(s.by, dt.date) else None,
+            s.channel,
+        )
         for i, s in enumerate(session.agreements.next_steps)
     ]
     return AgreementsSection(session.agreements.notes.strip(), tuple(steps))

@@ -89,7 +89,7 @@ def render_command(args: argparse.Namespace) -> int:
     from mixerpult.sheet.render import SheetError, write_sheet
     from mixerpult.sheet.view import build_view
 
-    view = build_view(session, pack, lang, args.audience)
+    view = build_view(session, pack, lang, args.audience, sheet=args.sheet)
     formats = list(FORMATS) if args.format == "all" else [args.format]
     targets = _targets(formats, args.output, store.sheets_dir(), view.file_stem, lang)
     if isinstance(targets, str):

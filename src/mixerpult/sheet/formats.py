@@ -1,5 +1,5 @@
-"""The sheet's formats and their file suffixes: one list for the command line, the
-renderer and the finish page."""
+"""The sheet's formats and their file suffixes, and the kinds of sheet: one list for the
+command line, the renderer and the finish page."""
 
 from __future__ import annotations
 
@@ -13,3 +13,10 @@ ACCEPTED_SUFFIXES = {
     "pdf": (".pdf",),
 }
 """Suffixes an output file named on the command line may have."""
+
+PREPARATION = "forberedelse"
+"""The preparation sheet (for the municipality or the employer)."""
+STATEMENT = "mulighedserklaering"
+"""A draft of part 1 of the mulighedserklæring, from the same answers."""
+SHEETS = (PREPARATION, STATEMENT)
+"""The kinds of sheet, as the command line and the finish page call them."""

@@ -15,8 +15,8 @@ from types import TracebackType
 from mixerpult.answers import Session
 from mixerpult.files import write_private
 from mixerpult.questionnaire import Questionnaire
-from mixerpult.sheet.formats import ACCEPTED_SUFFIXES, FORMATS, SUFFIXES
-from mixerpult.sheet.templates import TEMPLATE_NAMES, environment
+from mixerpult.sheet.formats import ACCEPTED_SUFFIXES, FORMATS, PREPARATION, SUFFIXES
+from mixerpult.sheet.templates import TEMPLATE_NAMES, environment, template_names
 from mixerpult.sheet.view import SheetView, build_view
 
 __all__ = ["ACCEPTED_SUFFIXES", "FORMATS", "SUFFIXES"]
@@ -45,17 +45,18 @@ def render_text(view: SheetView, fmt: str, templates: Path | None = None) -> str
 
     if fmt not in TEMPLATE_NAMES:
         raise ValueError(f"unknown format {fmt!r} (one of: {', '.join(TEMPLATE_NAMES)})")
+    name = template_names(view.sheet)[fmt]
     env = environment(fmt, templates)
     try:
-        template = env.get_template(TEMPLATE_NAMES[fmt])
+        template = env.get_template(name)
     except TemplateError as exc:
-        where = f"{getattr(exc, 'filename', None) or TEMPLATE_NAMES[fmt]}"
+        where = f"{getattr(exc, 'filename', None) or name}"
         line = getattr(exc, "lineno", None)
         raise SheetError(f"{where}:{line or 1}: {exc}") from exc
     try:
         return template.render(view=view, t=view.t)
     except Exception as exc:  # a user's template can fail in any way: say where, never crash
-        where = _where(exc.__traceback__, template.filename or TEMPLATE_NAMES[fmt])
+        where = _where(exc.__traceback__, template.filename or name)
         raise SheetError(f"{where}: {exc or type(exc).__name__}") from exc
 
 
@@ -78,7 +79,7 @@ def render_pdf(view: SheetView, templates: Path | None = None) -> bytes:
         pdf = compiler.compile(input=source.encode("utf-8"), format="pdf")
     except typst.TypstError as exc:
         detail = getattr(exc, "message", "") or str(exc)
-        raise SheetError(f"{TEMPLATE_NAMES['pdf']}: Typst: {detail}") from exc
+        raise SheetError(f"{template_names(view.sheet)['pdf']}: Typst: {detail}") from exc
     if not isinstance(pdf, bytes):  # pragma: no cover - only multi-page image formats give lists
         raise SheetError("Typst did not return a PDF")
     return pdf
@@ -117,15 +118,18 @@ def render_session(
     lang: str,
     audience: str = "jobcenter",
     templates: Path | None = None,
+    sheet: str = PREPARATION,
 ) -> list[Path]:
     """Write the sheet in each of `formats` into `out_dir`; returns the files written.
 
     Names are fixed per language and audience (forberedelse.pdf,
     forberedelse-arbejdsgiver.pdf, preparation.pdf …), so the employer's
     version never overwrites the full one, or the other way round.
-    Raises SheetError (template or Typst) or store.SaveError (disk).
+    `sheet`: the preparation sheet, or the mulighedserklæring's part 1 (its own name:
+    mulighedserklaering-del-1.pdf …). Raises SheetError (template or Typst) or
+    store.SaveError (disk).
     """
-    view = build_view(session, pack, lang, audience)
+    view = build_view(session, pack, lang, audience, sheet=sheet)
     return [
         write_sheet(view, fmt, out_dir / file_name(view, fmt), templates)
         for fmt in _formats(formats)

@@ -31,6 +31,21 @@ TEMPLATE_NAMES = {
     "pdf": "sheet.typ.j2",
 }
 """The template of each format, looked up in the user's folder first, then the shipped one."""
+STATEMENT_TEMPLATE_NAMES = {
+    "md": "mulighedserklaering.md.j2",
+    "html": "mulighedserklaering.html.j2",
+    "txt": "mulighedserklaering.txt.j2",
+    "pdf": "mulighedserklaering.typ.j2",
+}
+"""The template of each format for the mulighedserklæring's part 1 (`--sheet`)."""
+
+
+def template_names(sheet: str) -> dict[str, str]:
+    """The template of each format for the kind of sheet `sheet`."""
+    from mixerpult.sheet.formats import STATEMENT
+
+    return STATEMENT_TEMPLATE_NAMES if sheet == STATEMENT else TEMPLATE_NAMES
+
 
 _KIND_OF_SUFFIX = {".md.j2": "md", ".html.j2": "html", ".txt.j2": "txt", ".typ.j2": "pdf"}
 

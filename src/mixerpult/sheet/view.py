@@ -19,10 +19,19 @@ from mixerpult.present.brief import (
     BRIEF_ROLES,
     Brief,
     Proposals,
+    Statement,
     brief_note,
     build_brief,
     build_proposals,
+    build_statement,
     one_line,
+)
+from mixerpult.present.conversation import (
+    FOLLOW_UP_ROLE,
+    PRACTICAL_ROLES,
+    AfterMeeting,
+    after_meeting,
+    practical,
 )
 from mixerpult.present.overview import AnswerItem, ConsoleSection, Overview, build_overview
 from mixerpult.present.timeline import Timeline, build_timeline
@@ -30,6 +39,7 @@ from mixerpult.present.viewers import AUDIENCES, sheet_viewer
 from mixerpult.present.words import fader_bar
 from mixerpult.questionnaire import HEAD_ROLES, Questionnaire, tr
 from mixerpult.sheet.escape import clean, paragraphs
+from mixerpult.sheet.formats import PREPARATION, STATEMENT
 
 __all__ = ["AUDIENCES", "SheetView", "build_view", "sheet_strings"]
 
@@ -110,6 +120,8 @@ class ChannelView:
     """The bad-day end when it differs from `position` (a pack with ranges), else None."""
     bad_height: float | None = None
     """Height of the bad-day knob, 0 to 1; None for one position (no band to draw)."""
+    unagreed: bool = False
+    """Needs easing, and no step agreed at the meeting is about it (after the meeting)."""
 
     @property
     def is_set(self) -> bool:
@@ -144,6 +156,11 @@ class ConsoleView:
         """Whether any channel has a bad day of its own (a sheet without one is drawn,
         and its styles written, exactly as before ranges were)."""
         return any(c.band for c in self.channels)
+
+    @property
+    def unagreed(self) -> list[ChannelView]:
+        """The channels that need easing with nothing agreed about them (after the meeting)."""
+        return [c for c in self.channels if c.unagreed]
 
 
 @dataclass(frozen=True)
@@ -265,6 +282,43 @@ class TimelineView:
 
 
 @dataclass(frozen=True)
+class HeadItemView:
+    """A practical answer in the sheet's head: the sheet's own short label, the answer."""
+
+    role: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    """The next follow-up, at the top of the sheet."""
+
+    when: str
+    what: str
+    """The agreed step it comes from ('' when it is the answer to its own question)."""
+
+
+@dataclass(frozen=True)
+class StatementView:
+    """A draft of part 1 of the mulighedserklæring: every part is there, an unanswered
+    one as room to fill in by hand (`answered` false)."""
+
+    title: str
+    draft: str
+    """That it is a draft, made together with the employer; part 2 is the doctor's."""
+    who: list[HeadItemView]
+    """Name, job title, workplace and nearest manager, those answered."""
+    hard_now: AnswerView
+    job_functions: AnswerView
+    changes: list[AnswerView]
+    """Hours, tasks, aids and other changes, always all four."""
+    duration: AnswerView
+    fill_in: str
+    """The words in the room left for an unanswered part."""
+
+
+@dataclass(frozen=True)
 class SheetView:
     """Everything one sheet shows, in one language for one audience."""
 
@@ -293,6 +347,14 @@ class SheetView:
     """'Kort fortalt', first on the sheet; None when there is nothing to say in it."""
     other_tools: list[OtherToolView] = field(default_factory=list)
     """The pack's tools not suggested, one line each ('Andre redskaber')."""
+    practical: list[HeadItemView] = field(default_factory=list)
+    """The practical answers in the head (job, workplace, companion, interpreter …)."""
+    follow_up: FollowUpView | None = None
+    """The next follow-up date, at the top; None when none is known."""
+    sheet: str = PREPARATION
+    """Which sheet: the preparation sheet, or the mulighedserklæring's part 1."""
+    statement: StatementView | None = None
+    """The mulighedserklæring's part 1 (only on that sheet)."""
 
     @property
     def for_employer(self) -> bool:
@@ -301,6 +363,8 @@ class SheetView:
     @property
     def file_stem(self) -> str:
         """The file name without extension, e.g. 'forberedelse'."""
+        if self.sheet == STATEMENT:
+            return t("sheet_file_statement", self.lang)
         return t(f"sheet_file_{self.audience}", self.lang)
 
 
@@ -315,13 +379,14 @@ def _answer_view(item: AnswerItem) -> AnswerView:
     return AnswerView(item.id, label, True, text, paragraphs(text), [clean(i) for i in item.items])
 
 
-_NOT_AGAIN = (*HEAD_ROLES, *BRIEF_ROLES)
+_NOT_AGAIN = (*HEAD_ROLES, *BRIEF_ROLES, *PRACTICAL_ROLES, FOLLOW_UP_ROLE)
 
 
 def _shown(items: tuple[AnswerItem, ...]) -> list[AnswerView]:
-    # A hidden answer is left out of a sheet; the name, meeting date and weekly hours
-    # are printed in the sheet's head, the wish, what is agreed and what matters most
-    # in its brief: not again among the answers.
+    # A hidden answer is left out of a sheet; the name, meeting date, weekly hours and
+    # the practical answers are printed in the sheet's head (the next follow-up above
+    # it), the wish, what is agreed and what matters most in its brief: not again
+    # among the answers.
     return [_answer_view(i) for i in items if not i.hidden and i.question.role not in _NOT_AGAIN]
 
 
@@ -359,6 +424,11 @@ def _brief(brief: Brief, lang: str) -> BriefView | None:
     start, usual = words(brief.proposed_hours), words(brief.usual_hours)
     if start and usual:
         start = t("sheet_brief_start_of", lang, hours=start, usual=usual)
+    duration = words(brief.duration)
+    if duration and start:
+        start = t("sheet_brief_start_duration", lang, start=start, duration=duration)
+    elif duration:
+        start = t("sheet_brief_duration", lang, duration=duration)
     return BriefView(
         wish=paragraphs(words(brief.wish)),
         start=start,
@@ -370,7 +440,9 @@ def _brief(brief: Brief, lang: str) -> BriefView | None:
     )
 
 
-def _console(console: ConsoleSection | None, lang: str) -> ConsoleView | None:
+def _console(
+    console: ConsoleSection | None, lang: str, unagreed: frozenset[str] = frozenset()
+) -> ConsoleView | None:
     if console is None or not console.items:
         return None
     low, high = clean(console.low), clean(console.high)
@@ -401,6 +473,7 @@ def _console(console: ConsoleSection | None, lang: str) -> ConsoleView | None:
                 level_hyphenated=soft_hyphenated(level, lang, balanced=True),
                 bad=item.bad,
                 bad_height=bad_height,
+                unagreed=item.id in unagreed,
             )
         )
     return ConsoleView(clean(console.title), clean(console.question), low, high, channels)
@@ -434,6 +507,58 @@ def _head(overview: Overview, role: str) -> str:
     return clean(item.words).strip() if item is not None else ""
 
 
+def _practical(overview: Overview, lang: str) -> list[HeadItemView]:
+    return [
+        HeadItemView(str(item.question.role), t(f"sheet_role_{item.question.role}", lang), text)
+        for item in practical(overview)
+        if (text := " ".join(clean(item.words).split()))
+    ]
+
+
+def _follow_up(after: AfterMeeting) -> FollowUpView | None:
+    follow_up = after.follow_up
+    if follow_up is None:
+        return None
+    what = clean(follow_up.step.what).strip() if follow_up.step is not None else ""
+    return FollowUpView(clean(follow_up.when).strip(), what)
+
+
+def _part(item: AnswerItem | None, label: str) -> AnswerView:
+    view = _relabelled(item, label)
+    return view if view is not None else AnswerView("", label, answered=False)
+
+
+def _statement(statement: Statement, lang: str) -> StatementView:
+    who = [
+        HeadItemView(role, t(f"sheet_role_{role}", lang), " ".join(clean(item.words).split()))
+        for role, item in (
+            ("first_name", statement.first_name),
+            *((str(i.question.role), i) for i in statement.workplace),
+        )
+        if item is not None
+    ]
+    hours = _part(statement.hours, t("sheet_proposal_hours", lang))
+    if hours.answered and statement.usual_hours is not None:
+        usual = clean(statement.usual_hours.words).strip()
+        text = t("sheet_brief_start_of", lang, hours=hours.text, usual=usual)
+        hours = AnswerView(hours.id, hours.label, True, text, [text])
+    return StatementView(
+        title=t("sheet_statement_title", lang),
+        draft=t("sheet_statement_draft", lang),
+        who=[w for w in who if w.text],
+        hard_now=_part(statement.hard_now, t("sheet_hard_now", lang)),
+        job_functions=_part(statement.job_functions, t("sheet_job_functions", lang)),
+        changes=[
+            hours,
+            _part(statement.tasks, t("sheet_proposal_tasks", lang)),
+            _part(statement.aids, t("sheet_proposal_aids", lang)),
+            _part(statement.other, t("sheet_proposal_other_changes", lang)),
+        ],
+        duration=_part(statement.duration, t("sheet_proposal_duration", lang)),
+        fill_in=t("sheet_statement_fill_in", lang),
+    )
+
+
 def _timeline(timeline: Timeline | None) -> TimelineView | None:
     if timeline is None:
         return None
@@ -465,14 +590,21 @@ def build_view(
     audience: str = "jobcenter",
     *,
     today: dt.date | None = None,
+    sheet: str = PREPARATION,
 ) -> SheetView:
     """The sheet of `session` in `lang` for `audience` ('jobcenter' or 'arbejdsgiver').
 
     `today`: the day the timeline is judged on when no conversation date is given
-    (default: the clock's).
+    (default: the clock's). `sheet`: the preparation sheet, or the mulighedserklæring's
+    part 1 (`STATEMENT`), which is always the employer's: no answer about health.
     """
+    if sheet == STATEMENT:
+        audience = "arbejdsgiver"
+    elif sheet != PREPARATION:
+        raise ValueError(f"unknown sheet {sheet!r} (one of: {PREPARATION}, {STATEMENT})")
     viewer = sheet_viewer(audience)
     overview = build_overview(pack, session, viewer, lang)
+    after = after_meeting(overview)
     timeline = build_timeline(
         pack, session, viewer, lang, today=today or dt.date.today(), seen=overview.disclosure
     )
@@ -525,7 +657,7 @@ def build_view(
         meeting_date=_head(overview, "meeting_date"),
         weekly_hours=t("sheet_weekly_hours", lang, hours=hours) if hours else "",
         situation=situation,
-        console=_console(overview.console, lang),
+        console=_console(overview.console, lang, after.unagreed_ids),
         sections=sections,
         tools=[tool for tool in _tools(overview) if tool.id not in closed],
         own_questions=own,
@@ -542,4 +674,8 @@ def build_view(
             for tool in overview.other_tools
             if tool.id not in closed
         ],
+        practical=_practical(overview, lang),
+        follow_up=_follow_up(after),
+        sheet=sheet,
+        statement=_statement(build_statement(overview), lang) if sheet == STATEMENT else None,
     )

@@ -46,8 +46,9 @@ def answer_summary(item: AnswerItem, lang: str) -> Content:
     return Content.assemble(*head, "\n", body)
 
 
-def channel_summary(item: ChannelItem, lang: str) -> Content:
-    """The channel's name, its position drawn small and in words, and its note."""
+def channel_summary(item: ChannelItem, lang: str, unagreed: str = "") -> Content:
+    """The channel's name, its position drawn small and in words, and its note;
+    `unagreed`: the mark of a channel needing easing that nothing agreed is about."""
     parts: list[Part] = [
         (shown(item.label), "bold"),
         "  ",
@@ -55,6 +56,8 @@ def channel_summary(item: ChannelItem, lang: str) -> Content:
         "  ",
         (shown(item.level), "" if item.is_set else "italic"),
     ]
+    if unagreed:
+        parts.append(("  " + unagreed, "italic $warning"))
     if item.note:
         parts.extend(["\n", Content(shown(item.note)), *level_mark(item.note_level, lang)])
     return Content.assemble(*parts)

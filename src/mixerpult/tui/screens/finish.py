@@ -47,7 +47,7 @@ from mixerpult import store
 from mixerpult.answers import Session
 from mixerpult.present.viewers import AUDIENCES, audience_of
 from mixerpult.questionnaire import Questionnaire, tr
-from mixerpult.sheet.formats import FORMATS
+from mixerpult.sheet.formats import FORMATS, PREPARATION, STATEMENT
 from mixerpult.tui.flow import FINISH, REVIEW
 from mixerpult.tui.screens.page import PageScreen
 from mixerpult.tui.text import plain, short_path
@@ -58,6 +58,9 @@ from mixerpult.tui.widgets.toggles import Choice, TickList
 # page to open in a browser, then the plain ones.
 CHOICES = ("pdf", "html", "md", "txt")
 assert sorted(CHOICES) == sorted(FORMATS), "every format, once"
+SHEET_CHOICES = (*AUDIENCES, STATEMENT)
+"""The finish page's versions: the preparation sheet for each audience, then the
+mulighedserklæring's part 1 (always the employer's: no answer about health)."""
 
 
 class ResultLine(Static):
@@ -126,7 +129,7 @@ class FinishScreen(PageScreen):
             # The version for whoever is watching comes first to hand.
             chosen = audience_of(self.wizard.viewer)
             with RadioSet(id="audience", compact=True):
-                for audience in AUDIENCES:
+                for audience in SHEET_CHOICES:
                     yield Choice(plain(self.audience_label(audience)), audience == chosen)
             yield Button(plain(self.t("button_preview")), id="preview", compact=True)
             if self.wizard.in_browser:
@@ -147,7 +150,7 @@ class FinishScreen(PageScreen):
 
     def audience_label(self, audience: str) -> str:
         """Who the sheet `audience` is for: the pack's words, else the program's."""
-        own = (self.wizard.pack.audiences or {}).get(audience)  # type: ignore[call-overload]
+        own = None if audience == STATEMENT else (self.wizard.pack.audiences or {}).get(audience)  # type: ignore[call-overload]
         return tr(own, self.wizard.ui_lang) if own else self.t(f"audience_{audience}")
 
     def action_back(self) -> None:
@@ -174,7 +177,7 @@ class FinishScreen(PageScreen):
 
     def chosen_audience(self) -> str:
         index = self.query_one("#audience", RadioSet).pressed_index
-        return AUDIENCES[index if index >= 0 else 0]
+        return SHEET_CHOICES[index if index >= 0 else 0]
 
     def chosen_folder(self) -> Path:
         folders = self.query("#folder")
@@ -349,4 +352,15 @@ def _render(
     # Imported here, not at the top: Jinja2 and Typst cost the wizard's start-up.
     from mixerpult.sheet.render import render_session
 
-    return [Path(p) for p in render_session(session, pack, formats, folder, lang, audience)]
+    # The radio's last choice is a sheet of its own, not an audience.
+    sheet = STATEMENT if audience == STATEMENT else PREPARATION
+    made = render_session(
+        session,
+        pack,
+        formats,
+        folder,
+        lang,
+        "arbejdsgiver" if sheet == STATEMENT else audience,
+        sheet=sheet,
+    )
+    return [Path(p) for p in made]

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from mixerpult.present.conversation import after_meeting
 from mixerpult.present.overview import Overview
 from mixerpult.present.timeline import build_timeline
 from mixerpult.present.visibility import visible
@@ -64,6 +65,11 @@ class ReviewScreen(PageScreen):
         overview = app.overview()
         yield self.top_bar()
         with VerticalScroll(id="body", can_focus=False):
+            after = after_meeting(overview)
+            if after.follow_up is not None:
+                # At the top: after the meeting, the date is what the review is opened for.
+                when = self.t("review_follow_up", when=after.follow_up.when)
+                yield Static(plain(when), classes="review-warning", id="follow-up")
             yield Static(plain(self.t("review_intro")), classes="page-intro")
             missing = self.missing_hard()
             if missing:
@@ -75,7 +81,12 @@ class ReviewScreen(PageScreen):
                 yield Static(
                     plain(app.flow.title(section.id, app.ui_lang)), classes="review-section"
                 )
-                yield from section_items(section, app.ui_lang, self.t("review_no_questions"))
+                yield from section_items(
+                    section,
+                    app.ui_lang,
+                    self.t("review_no_questions"),
+                    unagreed=after.unagreed_ids,
+                )
             yield from self._timeline(overview)
             yield Static(plain(self.t("agreements_title")), classes="review-section")
             yield from agreement_items(overview.agreements, app.ui_lang)

@@ -99,19 +99,30 @@ def question_item(item: AnswerItem, lang: str, *, classes: str = "review-item") 
     return ReviewItem(content, item.page, item.id, id=f"r-{item.id}", classes=classes)
 
 
-def fader_item(item: ChannelItem, lang: str, *, classes: str = "review-item") -> ReviewItem:
+def fader_item(
+    item: ChannelItem, lang: str, *, classes: str = "review-item", mark: str = ""
+) -> ReviewItem:
     """A fader with its note, opened on the console at that channel."""
-    content = channel_summary(item, lang)
+    content = channel_summary(item, lang, mark)
     return ReviewItem(content, MIXERPULT, item.id, id=f"r-fader-{item.id}", classes=classes)
 
 
 def section_items(
-    section: Section, lang: str, empty: str, *, classes: str = "review-item"
+    section: Section,
+    lang: str,
+    empty: str,
+    *,
+    classes: str = "review-item",
+    unagreed: frozenset[str] = frozenset(),
 ) -> Iterator[Widget]:
-    """The items of one step or of the console, each opened where it is edited."""
+    """The items of one step or of the console, each opened where it is edited;
+    `unagreed`: the channels to mark as needing easing with nothing agreed."""
     if isinstance(section, ConsoleSection):
+        mark = t("review_unagreed_mark", lang)
         for channel in section.items:
-            yield fader_item(channel, lang, classes=classes)
+            yield fader_item(
+                channel, lang, classes=classes, mark=mark if channel.id in unagreed else ""
+            )
         return
     if not section.items:
         yield Static(Content(empty), classes="review-empty")
