@@ -15,10 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mixerpult.i18n import t
 from mixerpult.kinds import kind_of
+from mixerpult.kinds.plan import unreadable_rows
 from mixerpult.questionnaire import Question, Questionnaire, tr
 
 FORMAT = 1
-AnswerValue = bool | int | float | dt.date | str | list[str]
+AnswerValue = bool | int | float | dt.date | str | list[str] | list[Any]
+"""`list[Any]`: a plan's rows, mappings as `kinds.plan` reads them; taken as they are,
+so that a malformed row is kept and reported rather than the file refused."""
 
 
 def now() -> dt.datetime:
@@ -50,6 +53,8 @@ class NextStep(_Model):
     what: str = ""
     who: str = ""
     by: dt.date | str | None = None
+    plan_row: int | None = None
+    """The row of the return plan this step belongs to (from 1), if any."""
 
 
 class Agreements(_Model):
@@ -184,7 +189,7 @@ def session_from_data(data: Any) -> Session:
 class Notice:
     """Something the user should know after opening a file (nothing was lost)."""
 
-    kind: Literal["version", "content", "orphan", "type", "range"]
+    kind: Literal["version", "content", "orphan", "type", "range", "plan_row"]
     subject: str
     detail: str = ""
 
@@ -196,6 +201,8 @@ def notice_text(notice: Notice, pack: Questionnaire, lang: str) -> str:
     if notice.kind == "type" and subject in pack.questions:
         subject = tr(pack.questions[subject].label, lang)
         detail = t(f"answer_kind_{detail}", lang)
+    elif notice.kind == "plan_row" and subject in pack.questions:
+        subject = tr(pack.questions[subject].label, lang)
     elif notice.kind == "range" and subject in pack.channels:
         subject = tr(pack.channels[subject].label, lang)
     return t(f"notice_{notice.kind}", lang, subject=subject, detail=detail)
@@ -221,6 +228,11 @@ def reconcile(session: Session, pack: Questionnaire) -> list[Notice]:
         if question is None:
             if value not in (None, "", []):
                 notices.append(Notice("orphan", qid))
+        elif question.type == "plan" and isinstance(value, list) and value:
+            # A plan is read row by row: a row that cannot be read is named, and kept.
+            bad = unreadable_rows(value)
+            if bad:
+                notices.append(Notice("plan_row", qid, ", ".join(str(n) for n in bad)))
         elif not _fits(question, value):
             notices.append(Notice("type", qid, question.type))
     for cid, setting in session.faders.items():

@@ -20,7 +20,7 @@ Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_lengt
 Text = dict[str, str]
 """A user-visible string: language code -> text."""
 
-QUESTION_TYPES = ("text", "long_text", "number", "choice", "multi_choice", "yes_no", "date")
+QUESTION_TYPES = ("text", "long_text", "number", "choice", "multi_choice", "yes_no", "date", "plan")
 SHEET_PLACES = ("situation", "answers", "own_questions", "none")
 ROLE_TYPES: dict[str, tuple[str, ...]] = {
     # role: the question types that can play it
@@ -109,8 +109,18 @@ class PlainQuestion(_QuestionBase):
     type: Literal["yes_no", "date"]
 
 
+class PlanQuestion(_QuestionBase):
+    """A return plan: rows of from week (or date), hours a week, days, what is eased."""
+
+    type: Literal["plan"]
+    hours_channel: Ident | None = None
+    """The console's channel for working hours: where it stands suggests the first
+    row's hours when the plan is opened empty and no start is proposed."""
+
+
 Question = Annotated[
-    TextQuestion | NumberQuestion | ChoiceQuestion | PlainQuestion, Field(discriminator="type")
+    TextQuestion | NumberQuestion | ChoiceQuestion | PlainQuestion | PlanQuestion,
+    Field(discriminator="type"),
 ]
 
 
