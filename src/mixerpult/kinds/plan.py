@@ -85,6 +85,11 @@ def cell_words(row: Any, key: str, lang: str) -> str:
         return ""
     value = row.get(key)
     if key == "from":
+        # Under the heading "Fra": 'Uge 3', '7. december 2026'.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return t("plan_week", lang, week=value)
+        if isinstance(value, dt.date):
+            return format_date(value, lang)
         return from_words(value, lang)
     if key == "hours":
         return hours_words(value, lang)
@@ -104,7 +109,7 @@ def row_words(row: Any, lang: str) -> str:
             parts.append(str(hours))
     parts += [cell_words(row, key, lang) for key in ("days", "eased")]
     body = "; ".join(p for p in parts if p)
-    when = cell_words(row, "from", lang)
+    when = from_words(row.get("from"), lang)
     if when and body:
         return f"{when}: {body}"
     return when or body
@@ -112,7 +117,7 @@ def row_words(row: Any, lang: str) -> str:
 
 def row_label(row: Any, number: int, lang: str) -> str:
     """How a warning names a row: 'Række 2 (fra uge 3)'."""
-    when = cell_words(row, "from", lang)
+    when = from_words(row.get("from"), lang) if isinstance(row, Mapping) else ""
     if when:
         return t("plan_row_when", lang, row=number, when=when[:1].lower() + when[1:])
     return t("plan_row", lang, row=number)
@@ -190,6 +195,23 @@ class PlanKind(Kind):
         if not isinstance(value, list):
             return super().words(question, value, lang)
         return "\n".join(w for w in (row_words(row, lang) for row in value) if w)
+
+    def columns(self, question: Question, lang: str) -> tuple[str, ...]:
+        return tuple(t(f"plan_col_{key}", lang) for key in ROW_KEYS)
+
+    def table(self, question: Question, value: Any, lang: str) -> list[tuple[str, ...]]:
+        if not isinstance(value, list):
+            return []
+        rows: list[tuple[str, ...]] = []
+        for row in value:
+            if not isinstance(row, Mapping):
+                # Kept and shown as written, in the first cell, never dropped.
+                rows.append((str(row), *("" for _ in ROW_KEYS[1:])))
+                continue
+            cells = tuple(cell_words(row, key, lang) for key in ROW_KEYS)
+            if any(cells):
+                rows.append(cells)
+        return rows
 
     def comparison_problem(self, raw: Mapping[str, Any], op: str, values: list[Any]) -> str | None:
         return f"'{raw.get('id')}' is a plan: a condition can ask only whether it is answered"

@@ -12,9 +12,17 @@ from dataclasses import dataclass
 from mixerpult.answers import Session
 from mixerpult.conditions import Compare
 from mixerpult.i18n import t
+from mixerpult.kinds import kind_of
 from mixerpult.present.disclosure import Disclosure, State, disclose
 from mixerpult.present.viewers import Viewer
-from mixerpult.present.words import answer_items, answer_words, by_words, level_words, quoted
+from mixerpult.present.words import (
+    answer_items,
+    answer_table,
+    answer_words,
+    by_words,
+    level_words,
+    quoted,
+)
 from mixerpult.questionnaire import CONSOLE, Channel, Question, Questionnaire, Step, Tool, tr
 
 
@@ -36,6 +44,11 @@ class AnswerItem:
     """Typed into a number or date field, but no answer (yet)."""
     private: bool = False
     """Marked private by the employee (only the employee alone sees this item so)."""
+    columns: tuple[str, ...] = ()
+    """The headings of an answer that is a table (a plan); () for any other."""
+    table: tuple[tuple[str, ...], ...] = ()
+    """Its rows, each a cell in words under each heading (a row that cannot be read
+    is shown as written in its first cell)."""
 
     @property
     def id(self) -> str:
@@ -133,6 +146,8 @@ class NextStepItem:
     what: str
     who: str
     by: str
+    plan_row: int | None = None
+    """The row of the return plan the step belongs to (from 1), if it names one."""
 
     @property
     def empty(self) -> bool:
@@ -178,6 +193,11 @@ class Overview:
         """Every question the viewer sees, in order."""
         return [item for step in self.steps for item in step.items]
 
+    @property
+    def plan(self) -> AnswerItem | None:
+        """The first return plan the viewer sees with rows in it, if any."""
+        return next((i for i in self.answers if i.table and not i.hidden), None)
+
     def role(self, role: str) -> AnswerItem | None:
         """The shown answer of the question playing `role`, if any."""
         return next((i for i in self.answers if i.question.role == role and not i.hidden), None)
@@ -205,6 +225,8 @@ def _answer(
         items=tuple(answer_items(question, value, lang)),
         draft=session.drafts.get(question.id, "") if value is None else "",
         private=private,
+        columns=kind_of(question).columns(question, lang),
+        table=tuple(answer_table(question, value, lang)),
     )
 
 
@@ -273,7 +295,7 @@ def _tools(
 
 def _agreements(session: Session, lang: str) -> AgreementsSection:
     steps = [
-        NextStepItem(i, s.what.strip(), s.who.strip(), by_words(s.by, lang))
+        NextStepItem(i, s.what.strip(), s.who.strip(), by_words(s.by, lang), s.plan_row)
         for i, s in enumerate(session.agreements.next_steps)
     ]
     return AgreementsSection(session.agreements.notes.strip(), tuple(steps))
