@@ -51,3 +51,15 @@ def test_cells_are_user_text_in_every_format(fmt: str) -> None:
         assert "&lt;b&gt;d&lt;/b&gt;" in text and "<b>d</b>" not in text
     else:
         assert squeezed(hostile) in squeezed(text)
+
+
+def test_a_next_step_points_to_a_plan_row_only_where_the_plan_is_seen() -> None:
+    from mixerpult.answers import NextStep
+
+    session = example()
+    session.agreements.next_steps = [NextStep(what="Tale med lederen", plan_row=2)]
+    text = render_text(build_view(session, pack(), "da", "jobcenter"), "md")
+    assert "Tale med lederen (række 2 i planen, uge 4)" in text
+    session.set_private(PLAN, True)
+    text = render_text(build_view(session, pack(), "da", "jobcenter"), "md")
+    assert "Tale med lederen" in text and "række 2" not in text

@@ -148,6 +148,8 @@ class NextStepItem:
     by: str
     plan_row: int | None = None
     """The row of the return plan the step belongs to (from 1), if it names one."""
+    plan_ref: str = ""
+    """That row in words ('række 2 i planen, uge 4'), '' when the viewer does not see it."""
 
     @property
     def empty(self) -> bool:
@@ -293,9 +295,25 @@ def _tools(
     return tuple(suggested), tuple(others)
 
 
-def _agreements(session: Session, lang: str) -> AgreementsSection:
+def _plan_ref(row: int | None, plan: AnswerItem | None, lang: str) -> str:
+    # Only to a viewer who sees the plan: a step must not point into a hidden one.
+    if row is None or plan is None or not 1 <= row <= len(plan.table):
+        return ""
+    cell = plan.table[row - 1][0]
+    when = cell[:1].lower() + cell[1:]  # 'Uge 4' inside a sentence
+    return t("plan_row_ref_when" if when else "plan_row_ref", lang, row=row, when=when)
+
+
+def _agreements(session: Session, lang: str, plan: AnswerItem | None = None) -> AgreementsSection:
     steps = [
-        NextStepItem(i, s.what.strip(), s.who.strip(), by_words(s.by, lang), s.plan_row)
+        NextStepItem(
+            i,
+            s.what.strip(),
+            s.who.strip(),
+            by_words(s.by, lang),
+            s.plan_row,
+            _plan_ref(s.plan_row, plan, lang),
+        )
         for i, s in enumerate(session.agreements.next_steps)
     ]
     return AgreementsSection(session.agreements.notes.strip(), tuple(steps))
@@ -317,5 +335,9 @@ def build_overview(pack: Questionnaire, session: Session, viewer: Viewer, lang: 
         )
         sections.append(StepSection(step, tr(step.title, lang), items))
     suggested, others = _tools(pack, seen, session, lang)
-    agreements = _agreements(session, lang)
+    plan = next(
+        (i for sec in sections if isinstance(sec, StepSection) for i in sec.items if i.table),
+        None,
+    )
+    agreements = _agreements(session, lang, plan)
     return Overview(viewer, lang, seen, tuple(sections), suggested, others, agreements)

@@ -424,7 +424,14 @@ def _tools(overview: Overview) -> list[ToolView]:
 
 def _agreements(overview: Overview) -> AgreementsView:
     steps = [
-        NextStepView(clean(s.what).strip(), clean(s.who).strip(), clean(s.by).strip())
+        NextStepView(
+            # The plan row it belongs to goes with what is to be done, in every format.
+            clean(
+                f"{s.what} ({s.plan_ref})" if s.what and s.plan_ref else s.what or s.plan_ref
+            ).strip(),
+            clean(s.who).strip(),
+            clean(s.by).strip(),
+        )
         for s in overview.agreements.next_steps
     ]
     return AgreementsView(
