@@ -17,10 +17,13 @@ from typing import Any, Literal, Union
 
 from mixerpult.i18n import t
 from mixerpult.kinds import kind_of
+from mixerpult.kinds.plan import unreadable_rows
 from mixerpult.questionnaire import Question, Questionnaire, tr
 
 FORMAT = 1
-AnswerValue = bool | int | float | dt.date | str | list[str]
+AnswerValue = bool | int | float | dt.date | str | list[str] | list[Any]
+"""`list[Any]`: a plan's rows, mappings as `kinds.plan` reads them; taken as they are,
+so that a malformed row is kept and reported rather than the file refused."""
 Level = Literal["everyone", "municipality", "me"]
 """Who an answer or a note is shared with: everyone on the sheet, only the
 municipality (not the employer), or only the employee."""
@@ -76,6 +79,8 @@ class NextStep(_Data):
     channel: str = ""
     """The console's channel the step is about ('' for none): a channel that needs
     easing and has no step about it is marked after the meeting."""
+    plan_row: int | None = None
+    """The row of the return plan this step belongs to (from 1), if any."""
     extra: dict[str, Any] = field(default_factory=dict, repr=False, metadata=_EXTRA)
 
 
@@ -315,6 +320,8 @@ def _where(loc: tuple[str | int, ...]) -> str:
 
 def _read(tp: Any, value: Any, loc: tuple[str | int, ...], errors: list[tuple[str, str]]) -> Any:
     """`value` as a `tp`, as pydantic's lax mode read it; (where, why) into `errors` if not."""
+    if tp is Any:  # taken as it is: a plan's rows, read and reported by their kind
+        return value
     origin = typing.get_origin(tp)
     if isinstance(tp, type) and issubclass(tp, _Data):
         return _read_data(tp, value, loc, errors)
@@ -322,8 +329,18 @@ def _read(tp: Any, value: Any, loc: tuple[str | int, ...], errors: list[tuple[st
         members = typing.get_args(tp)
         # The member of the value's own type first ("3" stays text), then one that takes it.
         for member in members:
-            if type(value) is member or (typing.get_origin(member) is list and type(value) is list):
+            if type(value) is member:
                 return _read(member, value, loc, errors)
+        lists = [m for m in members if typing.get_origin(m) is list]
+        if lists and type(value) is list:
+            # The first kind of list that takes every item (a list of ids before a
+            # plan's rows); else the first one's errors are the ones named.
+            for member in lists:
+                tried: list[tuple[str, str]] = []
+                read = _read(member, value, loc, tried)
+                if not tried:
+                    return read
+            return _read(lists[0], value, loc, errors)
         for member in members:
             converted = _scalar(member, value)
             if converted is not _WRONG:
@@ -437,7 +454,7 @@ def _migrate_private(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 class Notice:
     """Something the user should know after opening a file (nothing was lost)."""
 
-    kind: Literal["version", "content", "orphan", "type", "range", "bad_day", "sharing"]
+    kind: Literal["version", "content", "orphan", "type", "range", "bad_day", "sharing", "plan_row"]
     subject: str
     detail: str = ""
 
@@ -449,6 +466,8 @@ def notice_text(notice: Notice, pack: Questionnaire, lang: str) -> str:
     if notice.kind == "type" and subject in pack.questions:
         subject = tr(pack.questions[subject].label, lang)
         detail = t(f"answer_kind_{detail}", lang)
+    elif notice.kind == "plan_row" and subject in pack.questions:
+        subject = tr(pack.questions[subject].label, lang)
     elif notice.kind in ("range", "bad_day") and subject in pack.channels:
         subject = tr(pack.channels[subject].label, lang)
     elif notice.kind == "sharing":
@@ -477,6 +496,11 @@ def reconcile(session: Session, pack: Questionnaire) -> list[Notice]:
         if question is None:
             if value not in (None, "", []):
                 notices.append(Notice("orphan", qid))
+        elif question.type == "plan" and isinstance(value, list) and value:
+            # A plan is read row by row: a row that cannot be read is named, and kept.
+            bad = unreadable_rows(value)
+            if bad:
+                notices.append(Notice("plan_row", qid, ", ".join(str(n) for n in bad)))
         elif not _fits(question, value):
             notices.append(Notice("type", qid, question.type))
     for cid, setting in session.faders.items():

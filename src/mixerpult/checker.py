@@ -477,6 +477,12 @@ def _lint(data: Mapping[str, Any], report: _Report) -> None:
                     f"'{one.raw.get('id')}' is {qtype}",
                 )
         _lint_condition(one.raw.get("visible_if"), (*one.path, "visible_if"), graph, one)
+        hours_channel = one.raw.get("hours_channel")
+        if isinstance(hours_channel, str) and hours_channel not in channels:
+            report.add(
+                (*one.path, "hours_channel"),
+                f"unknown channel '{hours_channel}'{did_you_mean(hours_channel, set(channels))}",
+            )
     for ti, tool in _items(data, "tools"):
         _lint_condition(tool.get("suggest_if"), ("tools", ti, "suggest_if"), graph, None)
     _lint_cycles(graph)

@@ -19,7 +19,7 @@ Ident = Annotated[str, Pydantic("StringConstraints", pattern=r"^[a-z][a-z0-9_]*$
 Text = dict[str, str]
 """A user-visible string: language code -> text."""
 
-QUESTION_TYPES = ("text", "long_text", "number", "choice", "multi_choice", "yes_no", "date")
+QUESTION_TYPES = ("text", "long_text", "number", "choice", "multi_choice", "yes_no", "date", "plan")
 SHEET_PLACES = ("situation", "answers", "own_questions", "none")
 ROLE_TYPES: dict[str, tuple[str, ...]] = {
     # role: the question types that can play it
@@ -130,8 +130,18 @@ class PlainQuestion(_QuestionBase):
     type: Literal["yes_no", "date"]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PlanQuestion(_QuestionBase):
+    """A return plan: rows of from week (or date), hours a week, days, what is eased."""
+
+    type: Literal["plan"]
+    hours_channel: Ident | None = None
+    """The console's channel for working hours: where it stands suggests the first
+    row's hours when the plan is opened empty and no start is proposed."""
+
+
 Question = Annotated[
-    TextQuestion | NumberQuestion | ChoiceQuestion | PlainQuestion,
+    TextQuestion | NumberQuestion | ChoiceQuestion | PlainQuestion | PlanQuestion,
     Pydantic("Discriminator", "type"),
 ]
 

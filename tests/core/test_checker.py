@@ -82,7 +82,7 @@ EXPECTED: dict[str, list[str]] = {
                                "14:21: error: steps[0].questions[0].max_length: 'max_length' must be a number greater than 0; here it is the number 0",
                                "18:14: error: steps[0].questions[1].min: 'min' must be a number; here it is a list",
                                "27:44: error: steps[0].questions[3].visible_if.equals: 'equals' must be one value: text, a number, true or false, or a date; here it is a list (to compare with several values, use 'in')",
-                               "28:9: error: steps[0].questions[4]: missing key 'type' (one of: text, long_text, number, choice, multi_choice, yes_no, date)",
+                               "28:9: error: steps[0].questions[4]: missing key 'type' (one of: text, long_text, number, choice, multi_choice, yes_no, date, plan)",
                                "30:9: error: steps[0].questions[5]: each item of 'questions' must be a question (a mapping with id, type and label); here it is the text 'Et spørgsmål'",
                                "33:10: error: mixerpult.title: 'title' must be a text in each language, such as {da: …, en: …}; here it is the text 'Mixerpulten'",
                                "37:10: error: mixerpult.scale: 'scale' must be a whole number; here it is the text 'fem'",

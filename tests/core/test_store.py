@@ -353,7 +353,7 @@ def test_hand_written_values_are_read_as_before_without_pydantic() -> None:
     ("text", "where", "total"),
     [
         ("answers: {a: 2026-01-01 10:00:00}\n", "answers.a", 1),  # a time of day is no answer
-        ("answers: {a: [x, 1]}\n", "answers.a.1", 1),
+        ("answers: {a: {b: 1}}\n", "answers.a", 1),  # a mapping is no answer
         ("faders: {t: {position: 2.5}}\n", "faders.t.position", 1),
         ("sharing: {answers: {a: 1}}\ndrafts: {1: x}\n", "sharing.answers.a", 2),
         ("agreements: {next_steps: [{what: 1}]}\n", "agreements.next_steps.0.what", 1),

@@ -124,6 +124,32 @@ class TestPages:
         assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=run_before)
 
 
+def _plan_with_a_warning(answers: Path) -> None:
+    # 35 of 37 hours: under 4 hours of absence, said under the table.
+    data = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    data["answers"]["tilbage_plan"][1]["hours"] = 35
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestPlan:
+    """The return plan's table: every column and button in view, and its warnings."""
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_plan(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, size: Any, lang: str
+    ) -> None:
+        _plan_with_a_warning(example_answers)
+        app = make_app(lang=lang)
+        assert snap_compare(app, terminal_size=size, run_before=go("plan_tilbage"))
+
+    def test_plan_60x20(
+        self, snap_compare: Snap, make_app: AppFactory, example_answers: Path, lang: str
+    ) -> None:
+        app = make_app(lang=lang)
+        assert snap_compare(app, terminal_size=(60, 20), run_before=go("plan_tilbage"))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 class TestConsole:
     """The console where it is cramped: a browser tab with a large font, and its

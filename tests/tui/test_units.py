@@ -25,6 +25,7 @@ def test_flow_puts_the_mixerpult_after_its_step(shipped_pack: Questionnaire) -> 
         "aftalt",
         "mixerpult",
         "refleksion",
+        "plan_tilbage",
         "spoergsmaal",
         "review",
         "finish",

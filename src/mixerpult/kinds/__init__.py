@@ -12,12 +12,13 @@ from mixerpult.kinds.base import Kind
 from mixerpult.kinds.choice import CHOICE, MULTI_CHOICE
 from mixerpult.kinds.date import DATE
 from mixerpult.kinds.number import NUMBER
+from mixerpult.kinds.plan import PLAN
 from mixerpult.kinds.text import LONG_TEXT, TEXT
 from mixerpult.kinds.yes_no import YES_NO
 from mixerpult.questionnaire import QUESTION_TYPES, Question
 
 KINDS: dict[str, Kind] = {
-    kind.name: kind for kind in (TEXT, LONG_TEXT, NUMBER, CHOICE, MULTI_CHOICE, YES_NO, DATE)
+    kind.name: kind for kind in (TEXT, LONG_TEXT, NUMBER, CHOICE, MULTI_CHOICE, YES_NO, DATE, PLAN)
 }
 assert tuple(KINDS) == QUESTION_TYPES, "every question type has exactly one kind"
 

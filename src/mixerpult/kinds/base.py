@@ -47,6 +47,14 @@ class Kind:
         """The chosen options, one item each, for a kind that lists them ([] if not)."""
         return []
 
+    def columns(self, question: Question, lang: str) -> tuple[str, ...]:
+        """The headings of an answer that is a table, such as a plan (() if not)."""
+        return ()
+
+    def table(self, question: Question, value: Any, lang: str) -> list[tuple[str, ...]]:
+        """An answer that is a table, its cells in words row by row ([] if not one)."""
+        return []
+
     def comparison_problem(self, raw: Mapping[str, Any], op: str, values: list[Any]) -> str | None:
         """Why a condition comparing a question of this kind (`raw`, as written in the
         pack) by `op` with `values` can never hold, in the author's words; None if it can.

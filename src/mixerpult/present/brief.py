@@ -1,14 +1,13 @@
 """What a caseworker reads first: the brief, the proposals, every tool in a line.
 
 A follow-up conversation is short. The sheet opens with "Kort fortalt" (in brief):
-what the employee wants, the proposed start, the channels that need the most
-easing with their notes, what is already agreed with the workplace and what matters
-most. The answers about work are then set out as part 1 of the mulighedserklæring
-is (what is hard now, which job functions it affects, proposals: hours, tasks, aids,
-other, how long), and every tool of the pack appears, the ones not suggested in one
-line. The same answers also make a sheet of their own: a draft of that part 1
-(`Statement`), for employer and employee to fill in together.
-
+what the employee wants, the proposed start, the channels that need the most easing
+with their notes, the return plan's first row, what is already agreed with the
+workplace and what matters most. The answers about work are then set out as part 1
+of the mulighedserklæring is (what is hard now, which job functions it affects,
+proposals: hours, tasks, aids, other, how long), and every tool of the pack appears,
+the ones not suggested in one line. The same answers also make a sheet of their own:
+a draft of that part 1 (`Statement`), for employer and employee to fill in together.
 The questions are found by their `role` in the pack, never by their ids. All of it
 is built from an `Overview`, so it shows only what that overview's viewer sees (the
 employer's brief has no answer about health in it).
@@ -54,6 +53,8 @@ class Brief:
     """The channels that need the most easing, lowest first."""
     already_agreed: AnswerItem | None
     most_important: AnswerItem | None
+    plan_start: str = ""
+    """The return plan's first row in words ('Fra uge 1: 12 timer om ugen'), '' if none."""
 
     @property
     def empty(self) -> bool:
@@ -64,7 +65,7 @@ class Brief:
             self.already_agreed,
             self.most_important,
         )
-        return not self.eased and all(p is None for p in parts)
+        return not self.eased and not self.plan_start and all(p is None for p in parts)
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,15 @@ def build_brief(overview: Overview) -> Brief:
         eased=most_eased(overview),
         already_agreed=_answered(overview, "already_agreed"),
         most_important=_answered(overview, "most_important"),
+        plan_start=plan_start(overview),
     )
+
+
+def plan_start(overview: Overview) -> str:
+    """The first row of the return plan the viewer sees, in words ('' if none)."""
+    plan = overview.plan
+    lines = plan.words.strip().splitlines() if plan is not None else []
+    return lines[0] if lines else ""
 
 
 def build_proposals(overview: Overview) -> Proposals | None:

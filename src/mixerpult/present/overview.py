@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from mixerpult.answers import Level, Session
 from mixerpult.conditions import Compare
 from mixerpult.i18n import t
+from mixerpult.kinds import kind_of
 from mixerpult.present.disclosure import Disclosure, State, disclose, note_level, sharing_level
 from mixerpult.present.viewers import Viewer
 from mixerpult.present.words import (
     answer_items,
+    answer_table,
     answer_words,
     bad_end,
     by_words,
@@ -44,6 +46,11 @@ class AnswerItem:
     """Typed into a number or date field, but no answer (yet)."""
     level: Level = "everyone"
     """Who the answer is shared with (chosen, or its question's default)."""
+    columns: tuple[str, ...] = ()
+    """The headings of an answer that is a table (a plan); () for any other."""
+    table: tuple[tuple[str, ...], ...] = ()
+    """Its rows, each a cell in words under each heading (a row that cannot be read
+    is shown as written in its first cell)."""
 
     @property
     def id(self) -> str:
@@ -158,6 +165,10 @@ class NextStepItem:
     """The "by when" as a date (None when not given, or written as no date)."""
     channel: str = ""
     """The console's channel the step is about ('' for none)."""
+    plan_row: int | None = None
+    """The row of the return plan the step belongs to (from 1), if it names one."""
+    plan_ref: str = ""
+    """That row in words ('række 2 i planen, uge 4'), '' when the viewer does not see it."""
 
     @property
     def empty(self) -> bool:
@@ -203,6 +214,11 @@ class Overview:
         """Every question the viewer sees, in order."""
         return [item for step in self.steps for item in step.items]
 
+    @property
+    def plan(self) -> AnswerItem | None:
+        """The first return plan the viewer sees with rows in it, if any."""
+        return next((i for i in self.answers if i.table and not i.hidden), None)
+
     def role(self, role: str) -> AnswerItem | None:
         """The shown answer of the question playing `role`, if any."""
         return next((i for i in self.answers if i.question.role == role and not i.hidden), None)
@@ -230,6 +246,8 @@ def _answer(
         items=tuple(answer_items(question, value, lang)),
         draft=session.drafts.get(question.id, "") if value is None else "",
         level=level,
+        columns=kind_of(question).columns(question, lang),
+        table=tuple(answer_table(question, value, lang)),
     )
 
 
@@ -302,7 +320,16 @@ def _tools(
     return tuple(suggested), tuple(others)
 
 
-def _agreements(session: Session, lang: str) -> AgreementsSection:
+def _plan_ref(row: int | None, plan: AnswerItem | None, lang: str) -> str:
+    # Only to a viewer who sees the plan: a step must not point into a hidden one.
+    if row is None or plan is None or not 1 <= row <= len(plan.table):
+        return ""
+    cell = plan.table[row - 1][0]
+    when = cell[:1].lower() + cell[1:]  # 'Uge 4' inside a sentence
+    return t("plan_row_ref_when" if when else "plan_row_ref", lang, row=row, when=when)
+
+
+def _agreements(session: Session, lang: str, plan: AnswerItem | None = None) -> AgreementsSection:
     steps = [
         NextStepItem(
             i,
@@ -311,6 +338,8 @@ def _agreements(session: Session, lang: str) -> AgreementsSection:
             by_words(s.by, lang),
             s.by if isinstance(s.by, dt.date) else None,
             s.channel,
+            s.plan_row,
+            _plan_ref(s.plan_row, plan, lang),
         )
         for i, s in enumerate(session.agreements.next_steps)
     ]
@@ -333,5 +362,9 @@ def build_overview(pack: Questionnaire, session: Session, viewer: Viewer, lang: 
         )
         sections.append(StepSection(step, tr(step.title, lang), items))
     suggested, others = _tools(pack, seen, session, lang)
-    agreements = _agreements(session, lang)
+    plan = next(
+        (i for sec in sections if isinstance(sec, StepSection) for i in sec.items if i.table),
+        None,
+    )
+    agreements = _agreements(session, lang, plan)
     return Overview(viewer, lang, seen, tuple(sections), suggested, others, agreements)

@@ -29,6 +29,13 @@ def answer_items(question: Question, value: AnswerValue | None, lang: str) -> li
     return kind_of(question).items(question, value, lang)
 
 
+def answer_table(question: Question, value: AnswerValue | None, lang: str) -> list[tuple[str, ...]]:
+    """An answer that is a table (a plan), its cells in words row by row ([] if not one)."""
+    if value is None:
+        return []
+    return kind_of(question).table(question, value, lang)
+
+
 def shortened(text: str, limit: int = 80) -> str:
     """The start of a long answer, for quoting it where the answer itself is in full."""
     line = " ".join(text.split())

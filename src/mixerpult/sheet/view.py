@@ -9,6 +9,7 @@ templates only loop and test.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -57,11 +58,20 @@ class AnswerView:
     """The answer split at blank lines (one item for short answers)."""
     items: list[str] = field(default_factory=list)
     """The chosen options of a multi_choice."""
+    columns: list[str] = field(default_factory=list)
+    """The headings of an answer that is a table (a return plan); [] for any other."""
+    table: list[list[str]] = field(default_factory=list)
+    """Its rows, a cell under each heading."""
 
     @property
     def short(self) -> bool:
         """A one-line answer (a choice, a number, a date) that fits beside its question."""
-        return len(self.text) <= 40 and "\n" not in self.text and len(self.items) <= 1
+        return (
+            len(self.text) <= 40
+            and "\n" not in self.text
+            and len(self.items) <= 1
+            and not self.table
+        )
 
 
 @dataclass(frozen=True)
@@ -204,10 +214,13 @@ class BriefView:
     eased: list[EasedView]
     agreed: list[str]
     most_important: list[str]
+    plan_start: str = ""
+    """The return plan's first row: 'Fra uge 1: 12 timer om ugen; man, ons'."""
 
     @property
     def has_content(self) -> bool:
-        return bool(self.wish or self.start or self.eased or self.agreed or self.most_important)
+        parts = (self.wish, self.start, self.eased, self.agreed, self.most_important)
+        return any(parts) or bool(self.plan_start)
 
 
 @dataclass(frozen=True)
@@ -376,7 +389,17 @@ def _answer_view(item: AnswerItem) -> AnswerView:
     label = clean(item.label)
     if not text.strip():  # nothing left to show (e.g. only control characters)
         return AnswerView(item.id, label, answered=False)
-    return AnswerView(item.id, label, True, text, paragraphs(text), [clean(i) for i in item.items])
+    return AnswerView(
+        item.id,
+        label,
+        True,
+        text,
+        paragraphs(text),
+        [clean(i) for i in item.items],
+        [clean(c) for c in item.columns] if item.table else [],
+        # A cell is one line in every format (a Markdown table row cannot break).
+        [[" ".join(clean(cell).split()) for cell in row] for row in item.table],
+    )
 
 
 _NOT_AGAIN = (*HEAD_ROLES, *BRIEF_ROLES, *PRACTICAL_ROLES, FOLLOW_UP_ROLE)
@@ -394,7 +417,7 @@ def _relabelled(item: AnswerItem | None, label: str) -> AnswerView | None:
     if item is None:
         return None
     view = _answer_view(item)
-    return AnswerView(view.id, label, view.answered, view.text, view.paragraphs, view.items)
+    return dataclasses.replace(view, label=label)
 
 
 def _proposals(proposals: Proposals, lang: str) -> ProposalsView:
@@ -437,6 +460,7 @@ def _brief(brief: Brief, lang: str) -> BriefView | None:
         ],
         agreed=paragraphs(words(brief.already_agreed)),
         most_important=paragraphs(words(brief.most_important)),
+        plan_start=clean(brief.plan_start).strip(),
     )
 
 
@@ -494,7 +518,14 @@ def _tools(overview: Overview) -> list[ToolView]:
 
 def _agreements(overview: Overview) -> AgreementsView:
     steps = [
-        NextStepView(clean(s.what).strip(), clean(s.who).strip(), clean(s.by).strip())
+        NextStepView(
+            # The plan row it belongs to goes with what is to be done, in every format.
+            clean(
+                f"{s.what} ({s.plan_ref})" if s.what and s.plan_ref else s.what or s.plan_ref
+            ).strip(),
+            clean(s.who).strip(),
+            clean(s.by).strip(),
+        )
         for s in overview.agreements.next_steps
     ]
     return AgreementsView(

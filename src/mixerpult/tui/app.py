@@ -55,6 +55,7 @@ class MixerpultApp(App[int]):
         "styles/base.tcss",
         "styles/pages.tcss",
         "styles/walkthrough.tcss",
+        "styles/plan.tcss",
     ]
     TITLE = "Mixerpult"
     COMMANDS: ClassVar[set[type[WizardCommands]]] = {WizardCommands}  # type: ignore[assignment]

@@ -79,6 +79,8 @@ def next_step_summary(step: NextStepItem, lang: str) -> Content:
         details.append(t("agreements_who_is", lang, who=shown(step.who)))
     if step.by:
         details.append(t("agreements_by_is", lang, by=shown(step.by)))
+    if step.plan_ref:
+        details.append(shown(step.plan_ref))
     if not details:
         return Content.assemble(("• ", "bold"), first)
     return Content.assemble(("• ", "bold"), first, "\n  ", (" · ".join(details), "$text-muted"))

@@ -31,7 +31,14 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 
 from mixerpult.answers import AnswerValue, Level
-from mixerpult.questionnaire import ChoiceQuestion, NumberQuestion, Question, TextQuestion, tr
+from mixerpult.questionnaire import (
+    ChoiceQuestion,
+    NumberQuestion,
+    PlanQuestion,
+    Question,
+    TextQuestion,
+    tr,
+)
 from mixerpult.tui.format import (
     impossible_date,
     parse_date,
@@ -40,6 +47,7 @@ from mixerpult.tui.format import (
     show_number,
 )
 from mixerpult.tui.text import plain, ui
+from mixerpult.tui.widgets.plan_editor import PlanEditor
 from mixerpult.tui.widgets.text_fields import TextBox, TextInput
 from mixerpult.tui.widgets.toggles import Choice, LevelSelect, TickList, sharing_words
 
@@ -289,6 +297,11 @@ class QuestionField(Vertical):
         value = [o.id for o in q.options if o.id in chosen]  # in the pack's order
         self.post_message(self.Answered(self, value, True, None))
 
+    @on(PlanEditor.Changed)
+    def _plan_changed(self, event: PlanEditor.Changed) -> None:
+        event.stop()
+        self.post_message(self.Answered(self, event.rows, True, None))
+
     @on(Select.Changed, ".q-level")
     def _level_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -425,6 +438,12 @@ def _yes_no(field: QuestionField) -> ComposeResult:
         yield Choice(plain(ui(field, "answer_no")), field.value is False)
 
 
+def _plan(field: QuestionField) -> ComposeResult:
+    q = field.question
+    assert isinstance(q, PlanQuestion)
+    yield PlanEditor(q, field.value, id=field.input_id)
+
+
 INPUTS: dict[str, AnswerInput] = {
     "text": AnswerInput(_text),
     "long_text": AnswerInput(_long_text),
@@ -433,5 +452,6 @@ INPUTS: dict[str, AnswerInput] = {
     "multi_choice": AnswerInput(_multi_choice),
     "yes_no": AnswerInput(_yes_no, clearable=True),
     "date": AnswerInput(_date, _parse_date),
+    "plan": AnswerInput(_plan),
 }
 """Every question type's input, in the order of `QUESTION_TYPES` (a test checks)."""
