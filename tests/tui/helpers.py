@@ -72,6 +72,7 @@ class FakeSheet:
         out_dir: Path,
         lang: str,
         audience: str = "jobcenter",
+        sheet: str = "forberedelse",
     ) -> list[Path]:
         self.calls.append(
             {
@@ -80,6 +81,7 @@ class FakeSheet:
                 "out_dir": out_dir,
                 "lang": lang,
                 "audience": audience,
+                "sheet": sheet,
             }
         )
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -36,6 +36,7 @@ SECTIONS = [
     "refleksion",
     "plan_tilbage",
     "spoergsmaal",
+    "samtalen",
     "tools",
     "agreements",
 ]
@@ -73,12 +74,12 @@ async def test_page_down_steps_through_the_sections(
         screen = await walk_from_review(app, pilot)
         assert [s.key for s in screen.query(WalkSection)] == SECTIONS
         assert app.focused is screen.query_one("#h-om_dig")
-        assert text_of(screen.query_one("#topbar-where")) == "Afsnit 1/9"
+        assert text_of(screen.query_one("#topbar-where")) == "Afsnit 1/10"
         for number, key in enumerate(SECTIONS[1:], start=2):
             await pilot.press("pagedown")
             await pilot.pause()
             assert app.focused is screen.query_one(f"#h-{key}"), key
-            assert text_of(screen.query_one("#topbar-where")) == f"Afsnit {number}/9"
+            assert text_of(screen.query_one("#topbar-where")) == f"Afsnit {number}/{len(SECTIONS)}"
             # The heading is at the top of the view (the last ones as far as it goes).
             body = screen.query_one("#walk-body")
             heading = screen.query_one(f"#h-{key}")
@@ -90,7 +91,7 @@ async def test_page_down_steps_through_the_sections(
         await pilot.press("pageup")
         await pilot.pause()
         assert app.focused is screen.query_one("#h-tools")
-        await pilot.press("pageup", "pageup", "pageup")
+        await pilot.press("pageup", "pageup", "pageup", "pageup")
         await pilot.pause()
         assert app.focused is screen.query_one("#h-refleksion")
         # Down moves item by item: from a heading into its section.
@@ -121,7 +122,7 @@ async def test_showing_private_answers_keeps_the_place(
         heading = screen.query_one(f"#h-{key}")
         assert app.focused is heading
         assert heading.region.y == top, "the section is still at the top"
-        assert text_of(screen.query_one("#topbar-where")) == "Afsnit 5/9"
+        assert text_of(screen.query_one("#topbar-where")) == "Afsnit 5/10"
         await pilot.press("down")
         item = app.focused
         assert item is not None and item is not heading

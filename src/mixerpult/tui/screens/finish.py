@@ -168,7 +168,9 @@ class FinishScreen(PageScreen):
     def _preview(self) -> None:
         from mixerpult.tui.screens.preview import PreviewScreen
 
-        self.app.push_screen(PreviewScreen(self.chosen_audience()))
+        audience = self.chosen_audience()
+        # The mulighedserklæring holds what the employer's sheet may hold: that preview.
+        self.app.push_screen(PreviewScreen("arbejdsgiver" if audience == STATEMENT else audience))
 
     # -- making the sheet ---------------------------------------------------------
 
