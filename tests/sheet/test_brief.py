@@ -169,10 +169,8 @@ def test_every_tool_of_the_pack_is_on_the_sheet(fmt: str, lang: str) -> None:
 def test_example_pdf_fits_four_pages_none_less_than_a_third_full(lang: str, audience: str) -> None:
     data = render_pdf(build_view(example(), pack(), lang, audience))
     fills = page_fill(data, A4_BOTTOM_MARGIN_PT)
-    # Five pages since the return plan's step (issue 15): the lead decides at merge
-    # whether the sheet is shortened back to four.
-    assert len(fills) <= 5, fills
-    assert all(fill >= 1 / 5 for fill in fills), fills
+    assert len(fills) <= 4, fills
+    assert all(fill >= 1 / 3 for fill in fills), fills
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -208,8 +206,8 @@ def test_html_print_preview_fits_four_pages(tmp_path: Path, lang: str, audience:
     )  # fmt: skip
     data = pdf.read_bytes()
     fills = page_fill(data, 16 / 25.4 * 72)  # the print CSS's bottom margin
-    assert len(fills) <= 5, fills  # five since the return plan (see the Typst test)
-    assert all(fill >= 1 / 3 for fill in fills[:-1]), fills
+    assert len(fills) <= 4, fills
+    assert all(fill >= 1 / 3 for fill in fills), fills
     pages = _pages(data)
     words = view.t["for_employer"]
     assert all((words in p) == view.for_employer for p in pages)
