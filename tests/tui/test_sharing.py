@@ -127,7 +127,13 @@ async def test_the_preview_opens_from_the_finish_page_and_the_palette(
         await pilot.pause()
         await pilot.click("#preview")
         await wait_until(pilot, lambda: isinstance(app.screen, PreviewScreen), "previewed")
-        assert app.screen.query_one("#pv-audience", RadioSet).pressed_index == 1
+        # The RadioSet learns which button is pressed when it is mounted, a moment
+        # after the screen is on top: under load the test could look in between.
+        await wait_until(
+            pilot,
+            lambda: app.screen.query_one("#pv-audience", RadioSet).pressed_index == 1,
+            "the employer's version chosen",
+        )
         assert "only what you share with everyone" in _preview_text(app)
         await pilot.click("#close")
         await pilot.pause()
