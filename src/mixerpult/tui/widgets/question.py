@@ -45,9 +45,11 @@ from mixerpult.tui.format import (
     parse_number,
     show_date,
     show_number,
+    shown,
 )
 from mixerpult.tui.text import plain, ui
 from mixerpult.tui.widgets.plan_editor import PlanEditor
+from mixerpult.tui.widgets.question_head import QuestionHead
 from mixerpult.tui.widgets.text_fields import TextBox, TextInput
 from mixerpult.tui.widgets.toggles import Choice, LevelSelect, TickList, sharing_words
 
@@ -118,9 +120,8 @@ class QuestionField(Vertical):
         parts: list[Content | tuple[str, str] | str] = [(label, "bold")]
         if q.required == "hard":
             parts.append((" " + ui(self, "required_marker"), "italic"))
-        yield Static(Content.assemble(*parts), classes="q-label")
-        if q.help:
-            yield Static(plain(tr(q.help, self.lang)), classes="q-help")
+        help_text = shown(tr(q.help, self.lang)) if q.help else None
+        yield QuestionHead(Content.assemble(*parts), help_text, classes="q-label")
         yield from self._compose_input()
         with Horizontal(classes="q-extras"):
             yield Static(plain(ui(self, "level_label")), classes="q-level-label")
