@@ -470,3 +470,27 @@ def burst(app: MixerpultApp, keys: list[tuple[str, str | None]]) -> None:
         event.set_sender(app)
         assert app._driver is not None
         app._driver.send_message(event)
+
+
+async def test_keys_typed_the_moment_a_page_appears_land_in_its_first_field(
+    make_app: AppFactory, answers_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys that arrive while a page is being put up (a typist who does not wait, a
+    shared screen over the network) must reach its first field, not a page that has
+    nothing focused yet."""
+    mounted = StepScreen.on_mount
+    sent: list[bool] = []
+
+    def on_mount(screen: StepScreen) -> None:
+        mounted(screen)
+        if not sent:  # the keys queue up behind the mount, before any refresh
+            sent.append(True)
+            burst(app, list(zip("Mette", "Mette", strict=True)))
+
+    monkeypatch.setattr(StepScreen, "on_mount", on_mount)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, StepScreen)
+    assert store.load(answers_path).answers.get("fornavn") == "Mette"

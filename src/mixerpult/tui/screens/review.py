@@ -41,7 +41,7 @@ def today() -> dt.date:
 class ReviewScreen(PageScreen):
     """All answers on one page."""
 
-    shows_private: ClassVar[bool] = True
+    follows_viewer: ClassVar[bool] = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *PRIVATE_BINDINGS,
@@ -124,7 +124,7 @@ class ReviewScreen(PageScreen):
         if target is None:
             target = next(iter(self.query(ReviewItem)), None)
         if target is not None:
-            self.call_after_refresh(target.focus)
+            target.focus()  # at once: keys pressed before the first paint must count
 
     def missing_hard(self) -> list[Question]:
         """Visible hard-required questions without an answer, in questionnaire order."""

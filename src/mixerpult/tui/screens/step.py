@@ -38,7 +38,7 @@ class StepScreen(PageScreen):
     """The questions of one step, built when the step is visited."""
 
     AUTO_FOCUS: ClassVar[str | None] = ""
-    shows_private: ClassVar[bool] = True
+    follows_viewer: ClassVar[bool] = True
 
     def __init__(
         self, step: Step, *, focus: str | None = None, return_to: str | None = None
@@ -90,10 +90,14 @@ class StepScreen(PageScreen):
         target = next((f for f in fields if f.question.id == self.focus_target), None)
         if target is None and fields:
             target = fields[0]
+        # Focus now, not after the first paint: keys typed while the page goes up would
+        # otherwise reach a page with nothing focused and be lost. Only the scrolling
+        # needs the layout.
         if target is not None:
-            self.call_after_refresh(target.focus_input)
+            target.focus_input(scroll=False)
+            self.call_after_refresh(target.scroll_visible, animate=False)
         else:
-            self.call_after_refresh(self.query_one("#next").focus)
+            self.query_one("#next").focus()
 
     def on_recomposed(self) -> None:
         self._update_progress()

@@ -43,7 +43,8 @@ class HiddenAnswer(Vertical):
             compact=True,
         )
 
-    def focus_input(self) -> None:
+    def focus_input(self, *, scroll: bool = True) -> None:
         """Focus the button (the answer itself is not here)."""
         self.query_one(Button).focus()
-        self.scroll_visible(animate=False)
+        if scroll:
+            self.scroll_visible(animate=False)

@@ -154,10 +154,11 @@ class QuestionField(Vertical):
     def input_widget(self) -> Widget:
         return self.query_one(f"#{self.input_id}", Widget)
 
-    def focus_input(self) -> None:
+    def focus_input(self, *, scroll: bool = True) -> None:
         """Put the cursor in this question's input and bring it into view."""
         self.input_widget.focus()
-        self.scroll_visible(animate=False)
+        if scroll:
+            self.scroll_visible(animate=False)
 
     def _message(self) -> Static:
         """The line under the question that says what is wrong, added when first needed."""
