@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import Button, TextArea
+import yaml
+from textual.widgets import Button, Select, TextArea
+from textual.widgets._select import SelectOverlay
 
 from mixerpult import store
 from mixerpult.answers import NextStep
+from mixerpult.present.viewers import Viewer
 from mixerpult.tui.screens.agreements import AgreementsScreen
 from mixerpult.tui.screens.confirm import ConfirmScreen
 from mixerpult.tui.screens.review import ReviewScreen
@@ -24,6 +27,11 @@ def rows(app: object) -> list[NextStepRow]:
     screen = app.screen  # type: ignore[attr-defined]
     assert isinstance(screen, AgreementsScreen)
     return list(screen.query(NextStepRow))
+
+
+def shown(select: Select[object]) -> str:
+    """What a drop-down shows while closed."""
+    return text_of(select.query_one("SelectCurrent #label"))
 
 
 def test_by_when_keeps_dates_and_words() -> None:
@@ -182,3 +190,81 @@ async def test_the_agreements_are_plain_text(make_app: AppFactory, meeting_answe
         await pilot.pause()
         notes = text_of(app.screen.query_one("#r-agreements-notes"))
         assert "[b]ikke fed[/b]" in notes
+
+
+async def test_a_step_is_tied_to_a_channel_and_a_plan_row_by_keys_and_mouse(
+    make_app: AppFactory, meeting_answers: Path, answers_path: Path
+) -> None:
+    """Under each step, what it is about: a channel of the console (so the meeting's
+    "nothing agreed" mark goes) and a row of the return plan (named on the sheet)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go("agreements")
+        await pilot.pause()
+        first = rows(app)[0]
+        channel = first.query_one(".step-channel", Select)
+        plan_row = first.query_one(".step-plan-row", Select)
+        assert channel.is_blank() and plan_row.is_blank()
+
+        # Keyboard: Tab from "by when" past "remove" to the channel, Enter opens the list.
+        first.field("by").focus()
+        await pilot.press("tab", "tab")
+        assert app.focused is channel
+        await pilot.press("enter", "down", "enter")
+        await pilot.pause()
+        assert channel.value == "timer"
+        step = store.load(answers_path).agreements.next_steps[0]
+        assert (step.channel, step.plan_row) == ("timer", None)
+
+        # The mouse: open the plan's list and click its second row.
+        await pilot.click(plan_row)
+        await pilot.pause()
+        await pilot.click(plan_row.query_one(SelectOverlay), offset=(4, 2))  # blank, 1, 2
+        await pilot.pause()
+        assert plan_row.value == 2
+        assert "Række 2 i planen, uge 4" in shown(plan_row)
+        step = store.load(answers_path).agreements.next_steps[0]
+        assert (step.channel, step.plan_row) == ("timer", 2)
+
+        # Back to none: the step is about no row in particular again.
+        plan_row.focus()
+        await pilot.press("enter", "home", "enter")
+        await pilot.pause()
+        assert store.load(answers_path).agreements.next_steps[0].plan_row is None
+        # The review: the hours have an agreement now, the tasks still none.
+        app.go("review")
+        await pilot.pause()
+        assert "ingen aftale endnu" not in text_of(app.screen.query_one("#r-fader-timer"))
+        assert "ingen aftale endnu" in text_of(app.screen.query_one("#r-fader-opgaver"))
+
+
+async def test_what_a_step_is_about_is_offered_as_the_viewer_sees_it(
+    make_app: AppFactory, meeting_answers: Path, answers_path: Path
+) -> None:
+    """A plan the caseworker does not see offers no rows on the shared screen, and a
+    step's tie that the screen cannot name stays chosen and stored, never dropped."""
+    data = yaml.safe_load(meeting_answers.read_text(encoding="utf-8"))
+    data["sharing"]["answers"]["tilbage_plan"] = "me"
+    data["agreements"]["next_steps"][0].update(channel="kaffe", plan_row=3)
+    meeting_answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go("agreements")
+        await pilot.pause()
+        own = rows(app)[1].query_one(".step-plan-row", Select)
+        assert len(own._options) == 4, "the employee alone: no row, and the plan's three"
+        app.set_viewer(Viewer.CASEWORKER)
+        await pilot.pause()
+        await pilot.pause()
+        first, second = rows(app)
+        shared = second.query_one(".step-plan-row", Select)
+        assert len(shared._options) == 1, "no row of a plan the caseworker does not see"
+        kept = first.query_one(".step-plan-row", Select)
+        assert kept.value == 3 and "Række 3" in shown(kept)
+        odd = first.query_one(".step-channel", Select)
+        assert odd.value == "kaffe" and "ikke i pakken" in shown(odd)
+        first.field("what").focus()
+        await pilot.press("end", "!")
+        await pilot.pause()
+    step = store.load(answers_path).agreements.next_steps[0]
+    assert (step.what[-1], step.channel, step.plan_row) == ("!", "kaffe", 3)

@@ -324,8 +324,13 @@ def _plan_ref(row: int | None, plan: AnswerItem | None, lang: str) -> str:
     # Only to a viewer who sees the plan: a step must not point into a hidden one.
     if row is None or plan is None or not 1 <= row <= len(plan.table):
         return ""
-    cell = plan.table[row - 1][0]
-    when = cell[:1].lower() + cell[1:]  # 'Uge 4' inside a sentence
+    cells = plan.table[row - 1]
+    return plan_row_words(row, cells[0] if cells else "", lang)
+
+
+def plan_row_words(row: int, when: str, lang: str) -> str:
+    """A row of the plan in a sentence's middle: 'række 2 i planen, uge 4'."""
+    when = when[:1].lower() + when[1:]
     return t("plan_row_ref_when" if when else "plan_row_ref", lang, row=row, when=when)
 
 

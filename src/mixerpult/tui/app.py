@@ -477,7 +477,7 @@ class MixerpultApp(App[int]):
         from mixerpult.tui.screens.base import WizardScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, WizardScreen) and screen.shows_private:
+            if isinstance(screen, WizardScreen) and screen.follows_viewer:
                 screen.relanguage()
         self.refresh_bindings()
         self.notify(t(f"viewer_now_{viewer.value}", self.ui_lang), markup=False, timeout=4)

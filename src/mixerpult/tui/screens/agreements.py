@@ -1,4 +1,5 @@
-"""Agreements from the meeting: free notes, and next steps as rows of what / who / by when.
+"""Agreements from the meeting: free notes, and next steps as rows of what / who / by when,
+each with what it is about (a channel, a row of the plan) chosen under it.
 
 Filled in at the meeting (often from the walkthrough), saved as everything else
 is (`mark_dirty`, the app's throttled autosave), and printed on the sheet.
@@ -16,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, Static, TextArea
 
 from mixerpult.answers import NextStep
+from mixerpult.present.topics import Topics, step_topics
 from mixerpult.tui.flow import AGREEMENTS
 from mixerpult.tui.screens.confirm import ConfirmScreen
 from mixerpult.tui.screens.page import PageScreen
@@ -30,6 +32,7 @@ class AgreementsScreen(PageScreen):
     """The notes and next steps of the meeting."""
 
     AUTO_FOCUS: ClassVar[str | None] = ""
+    follows_viewer: ClassVar[bool] = True  # the plan's rows it offers
 
     def __init__(self, *, focus: str | None = None, return_to: str | None = None) -> None:
         super().__init__(AGREEMENTS, return_to=return_to)
@@ -38,6 +41,7 @@ class AgreementsScreen(PageScreen):
         self.focus_field: Field = "what"
         """The field of the row to focus."""
         self._serial = 0
+        self._topics = Topics((), ())
 
     # -- composing -----------------------------------------------------------------
 
@@ -46,6 +50,7 @@ class AgreementsScreen(PageScreen):
 
     def compose(self) -> ComposeResult:
         agreements = self.wizard.s.agreements
+        self._topics = step_topics(self.wizard.overview())
         yield self.top_bar()
         with VerticalScroll(id="body", can_focus=False):
             yield Static(plain(self.t("agreements_intro")), classes="page-intro")
@@ -71,12 +76,19 @@ class AgreementsScreen(PageScreen):
 
     def _row(self, step: NextStep) -> NextStepRow:
         self._serial += 1
-        return NextStepRow(step, id=f"step-row-{self._serial}")
+        topics = self._topics
+        return NextStepRow(
+            step,
+            channels=topics.channels,
+            plan_rows=topics.plan_rows,
+            id=f"step-row-{self._serial}",
+        )
 
     def on_mount(self) -> None:
         super().on_mount()
         self._update_status()
-        self.call_after_refresh(self._focus_target)
+        # At once, not after the first paint: keys typed meanwhile would be lost.
+        self._focus_target()
 
     def on_recomposed(self) -> None:
         self._update_status()

@@ -104,8 +104,9 @@ class WizardScreen(Wizardly, Screen[None]):
     """The page this screen shows (a step id, 'mixerpult', 'review', 'finish',
     'walkthrough', 'agreements'), if any."""
 
-    shows_private: ClassVar[bool] = False
-    """Whether the screen shows answers, and so is rebuilt when private ones are hidden."""
+    follows_viewer: ClassVar[bool] = False
+    """Whether what the screen shows depends on who is watching (answers, their levels,
+    the plan's rows), and so is rebuilt when the viewer changes."""
 
     def commit(self) -> None:
         """Put into the session what the page shows but its messages have not carried

@@ -187,6 +187,6 @@ class PreviewScreen(WizardModal):
         if self.changed:
             # The pages below show levels too: they are drawn anew with the new ones.
             for screen in self.app.screen_stack:
-                if isinstance(screen, WizardScreen) and screen.shows_private:
+                if isinstance(screen, WizardScreen) and screen.follows_viewer:
                     screen.relanguage()
         self.dismiss(None)

@@ -43,7 +43,7 @@ class WalkthroughScreen(WizardScreen):
     """Everything at a glance, section by section."""
 
     page = WALKTHROUGH
-    shows_private: ClassVar[bool] = True
+    follows_viewer: ClassVar[bool] = True
 
     # Responsive classes: "-narrow" below 80 columns (a browser with a large font),
     # "-short" below 30 rows. The styles shrink the bank and drop extras there.

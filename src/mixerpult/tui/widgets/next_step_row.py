@@ -1,4 +1,5 @@
-"""One agreed next step on the agreements page: what, who, by when, and a remove button.
+"""One agreed next step on the agreements page: what, who, by when, and a remove button;
+under them, what the step is about (a channel of the console, a row of the plan).
 
 The row only reports what was typed; the screen decides what to store. "By
 when" may be a date (17-12-2026) or words ("next week"): a date is stored as a
@@ -10,14 +11,15 @@ words under it, for as long as it stands there.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Sequence
+from typing import Any, Literal
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Label, Select
 
 from mixerpult.answers import NextStep
 from mixerpult.tui.format import impossible_date, parse_date, show_date, shown
@@ -26,6 +28,7 @@ from mixerpult.tui.widgets.text_fields import TextInput
 
 Field = Literal["what", "who", "by"]
 FIELDS: tuple[Field, ...] = ("what", "who", "by")
+Topic = Literal["channel", "plan_row"]
 
 
 def parse_by(text: str) -> dt.date | str | None:
@@ -40,13 +43,15 @@ def by_field(by: dt.date | str | None) -> str:
     return show_date(by) if isinstance(by, dt.date) else (by or "")
 
 
-class NextStepRow(Horizontal):
-    """Three fields and a button, in one line."""
+class NextStepRow(Vertical):
+    """Three fields and a button in one line; the two choices of what it is about under them."""
 
     class Changed(Message):
-        """A field of the row was edited."""
+        """A field of the row was edited, or what it is about chosen."""
 
-        def __init__(self, row: NextStepRow, field: Field, value: dt.date | str | None) -> None:
+        def __init__(
+            self, row: NextStepRow, field: Field | Topic, value: dt.date | str | int | None
+        ) -> None:
             super().__init__()
             self.row = row
             self.field = field
@@ -57,20 +62,58 @@ class NextStepRow(Horizontal):
             super().__init__()
             self.row = row
 
-    def __init__(self, step: NextStep, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        step: NextStep,
+        *,
+        channels: Sequence[tuple[str, str]] = (),
+        plan_rows: Sequence[tuple[int, str]] = (),
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes="step-row")
         self.step = step
+        self.channels = list(channels)
+        """(id, name) of each channel the step can be about."""
+        self.plan_rows = list(plan_rows)
+        """(number, words) of each row of the plan the viewer sees."""
 
     def compose(self) -> ComposeResult:
         values = {"what": self.step.what, "who": self.step.who, "by": by_field(self.step.by)}
-        for name in FIELDS:
-            yield TextInput(
-                values[name],
-                placeholder=ui(self, f"agreements_{name}_placeholder"),
-                classes=f"step-{name} step-field",
-                compact=True,
+        with Horizontal(classes="step-line"):
+            for name in FIELDS:
+                yield TextInput(
+                    values[name],
+                    placeholder=ui(self, f"agreements_{name}_placeholder"),
+                    classes=f"step-{name} step-field",
+                    compact=True,
+                )
+            yield Button(plain(ui(self, "agreements_remove")), classes="step-remove", compact=True)
+        with Horizontal(classes="step-about-line"):
+            yield Label(plain(ui(self, "agreements_about")), classes="step-about")
+            yield self._choice("channel", self.channels, self.step.channel or None)
+            yield self._choice("plan_row", self.plan_rows, self.step.plan_row)
+
+    def _choice(self, topic: Topic, options: list[Any], value: Any) -> Select[Any]:
+        known = [v for v, _ in options]
+        if value is not None and value not in known:
+            # What the file says stays chosen, and is kept, even when this screen cannot
+            # name it (a channel of another pack, a row of a plan the viewer does not see).
+            words = (
+                ui(self, "agreements_channel_unknown", channel=value)
+                if topic == "channel"
+                else ui(self, "plan_row", row=value)
             )
-        yield Button(plain(ui(self, "agreements_remove")), classes="step-remove", compact=True)
+            options = [*options, (value, words)]
+        blank = "agreements_no_channel" if topic == "channel" else "agreements_no_plan_row"
+        return Select(
+            [(plain(words), v) for v, words in options],
+            prompt=ui(self, blank),  # Select shows its prompt as plain text, never markup
+            value=Select.NULL if value is None else value,
+            # A letter typed would choose unseen: only arrows, Enter and clicks.
+            type_to_search=False,
+            classes=f"step-{topic.replace('_', '-')} step-topic",
+            compact=True,
+        )
 
     def on_mount(self) -> None:
         # A file may hold such a text already (written by hand, or kept as typed).
@@ -96,6 +139,17 @@ class NextStepRow(Horizontal):
                     self._mark_by(event.value)  # put right: the mark goes at once
                 self.post_message(self.Changed(self, name, value))
                 return
+
+    @on(Select.Changed, ".step-topic")
+    def _topic_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        chosen = event.value
+        if event.select.has_class("step-channel"):
+            channel = chosen if isinstance(chosen, str) else ""
+            self.post_message(self.Changed(self, "channel", channel))
+        else:
+            row = chosen if isinstance(chosen, int) else None
+            self.post_message(self.Changed(self, "plan_row", row))
 
     @on(Input.Blurred, ".step-field")
     def _left(self, event: Input.Blurred) -> None:
