@@ -229,10 +229,10 @@ async def test_private_answers_are_hidden_until_shown(
         assert app.hide_private, "the walkthrough starts with private answers hidden"
         item = text_of(screen.query_one("#r-behandling"))
         assert secret not in item and "skjult" in item
-        assert footer_keys(app)["show_private"] == "Vis private"
+        assert footer_keys(app)["show_private"] == "Vis alt"
         assert "hide_private" not in footer_keys(app)
         assert text_of(screen.query_one("#walk-private")) == (
-            "Ser med: sagsbehandleren · private svar skjult"
+            "Ser med: sagsbehandleren · »kun mig« skjult"
         )
 
         # Opening a hidden answer leads to its step, where it stays hidden.
@@ -259,7 +259,7 @@ async def test_private_answers_are_hidden_until_shown(
         screen = walk(app)
         assert not app.hide_private, "coming back keeps the employee's choice"
         assert secret in text_of(screen.query_one("#r-behandling"))
-        assert footer_keys(app)["hide_private"] == "Skjul private"
+        assert footer_keys(app)["hide_private"] == "Delt skærm"
 
         # p hides them again; the key is in the footer in the other language too.
         await pilot.press("p")
@@ -271,20 +271,20 @@ async def test_private_answers_are_hidden_until_shown(
         app.set_language("en")
         await pilot.pause()
         await pilot.pause()
-        assert footer_keys(app)["show_private"] == "Show private"
+        assert footer_keys(app)["show_private"] == "Show all"
         assert "hidden" in text_of(walk(app).query_one("#r-behandling"))
     # Hiding is about the screen only: nothing private changed in the file.
     assert store.load(answers_path).sharing.answers == {"behandling": "me"}
 
 
-async def test_private_answers_switch_from_the_command_palette(
+async def test_the_shared_screen_switches_from_the_command_palette(
     make_app: AppFactory, meeting_answers: Path
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         app.go("review")
         await pilot.pause()
-        await run_command(pilot, "skjul priv")
+        await run_command(pilot, "delt skærm")
         await pilot.pause()
         assert app.hide_private
         assert "skjult" in text_of(app.screen.query_one("#r-behandling"))

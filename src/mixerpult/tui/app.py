@@ -91,8 +91,8 @@ class MixerpultApp(App[int]):
         shared_screen: bool | None = None,
         start_in_walkthrough: bool = False,
     ) -> None:
-        """`shared_screen`: whether others may see the screen, so private answers start
-        hidden (None: only when served to a browser). `start_in_walkthrough`: open the
+        """`shared_screen`: whether others may see the screen, so what they are not to see
+        starts hidden (None: only when served to a browser). `start_in_walkthrough`: open the
         walkthrough at once instead of the welcome (an unreadable file still says so)."""
         super().__init__()
         self.answers_path = answers_path
@@ -434,7 +434,7 @@ class MixerpultApp(App[int]):
             return
         self.aside_origin[page] = current
         if page == WALKTHROUGH:
-            # Someone else is looking: private answers start hidden, every time.
+            # Someone else is looking: what they are not to see starts hidden, every time.
             self.viewer = self.shared_viewer
 
     def leave_aside(self, page: str, *, focus: str | None = None) -> None:
@@ -445,7 +445,7 @@ class MixerpultApp(App[int]):
         self.go(origin, focus=focus)
 
     def open_walkthrough(self, *, focus: str | None = None) -> None:
-        """Show the walkthrough (private answers hidden, unless coming back to it)."""
+        """Show the walkthrough (as the watcher may see it, unless coming back to it)."""
         if self.session is not None and self.page != WALKTHROUGH:
             self.go(WALKTHROUGH, focus=focus)
 
@@ -456,7 +456,7 @@ class MixerpultApp(App[int]):
 
     @property
     def hide_private(self) -> bool:
-        """Whether someone else is looking, so that private answers are hidden."""
+        """Whether someone else is looking, so that what they are not to see is hidden."""
         return self.viewer.is_shared
 
     def overview(self) -> Overview:
@@ -464,7 +464,7 @@ class MixerpultApp(App[int]):
         return build_overview(self.pack, self.s, self.viewer, self.ui_lang)
 
     def set_hide_private(self, hide: bool) -> None:
-        """Hide or show private answers on every page at once (nothing is saved)."""
+        """Show every page as the watcher may see it, or everything (nothing is saved)."""
         self.set_viewer(self.shared_viewer if hide else Viewer.ALONE)
 
     def set_viewer(self, viewer: Viewer) -> None:

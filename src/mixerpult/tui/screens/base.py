@@ -41,7 +41,7 @@ class Wizardly:
 
     def refocus(self) -> None:
         """After a rebuild, focus what stands for the widget that had the focus and is gone
-        (a button that showed private answers, a field without an id)."""
+        (a button that showed hidden answers, a field without an id)."""
 
     def relanguage(self) -> None:
         """Rebuild the screen in the new language; the answers live in the session."""
@@ -82,10 +82,11 @@ class Wizardly:
 PRIVATE_BINDINGS: list[BindingType] = [
     # One key, two bindings: the footer shows the one that applies now, in words
     # that say what pressing it will do.
-    Binding("p", "hide_private", "Skjul private"),
-    Binding("p", "show_private", "Vis private"),
+    Binding("p", "hide_private", "Delt skærm"),
+    Binding("p", "show_private", "Vis alt"),
 ]
-"""The "hide private answers" switch, for the screens that show answers."""
+"""The shared-screen switch (what the watcher may see, or everything), for the screens
+that show answers."""
 
 
 def private_action_state(screen: Wizardly, action: str) -> bool | None:
