@@ -113,6 +113,7 @@ FOOTER_RANK = {
     "back": 3,
     "hide_private": 4,
     "show_private": 4,
+    "preview": 4,  # the review's way to see each sheet before making it
     "agreements": 5,
     "review": 6,
     "quit": 7,
