@@ -14,6 +14,7 @@ clear of those.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -21,6 +22,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,8 @@ class Wizard:
         self.log = log
         self.probe_flag = log.with_name(log.name + ".probe")
         self.page = page
+        self.footer: list[list[str]] = []
+        """The last footer probed: [key, as shown, words] for each key."""
 
     def entries(self) -> list[dict[str, Any]]:
         if not self.log.exists():
@@ -99,7 +103,8 @@ class Wizard:
             entry = await self.press("x")  # logged, not typed: probe mode
             if entry["screen"] == screen and entry["page"] == page and entry["footer"]:
                 assert entry["web"], "the wizard knows it is in a browser"
-                return list(entry["footer"])
+                self.footer = list(entry["footer"])
+                return self.footer
             trail = [(e["key"], e["page"]) for e in self.entries()[-40:]]
             assert time.monotonic() < end, f"never on {screen}/{page}: {trail}"
             await asyncio.sleep(0.3)
@@ -131,13 +136,15 @@ def answers(tmp_path: Path) -> Path:
     return path
 
 
-@needs_chromium
-async def test_every_footer_key_reaches_the_wizard(answers: Path, tmp_path: Path) -> None:
+@contextlib.asynccontextmanager
+async def served_wizard(answers: Path, tmp_path: Path, *extra: str) -> AsyncIterator[Wizard]:
+    """`keylog.py serve` on `answers`, and a tab of headless Chromium that shows it."""
     log = tmp_path / "keys.jsonl"
     port = free_port()
     env = {**os.environ, "MIXERPULT_KEYLOG": str(log)}
+    command = [sys.executable, str(KEYLOG), "serve", "--file", str(answers), "--port", str(port)]
     server = subprocess.Popen(
-        [sys.executable, str(KEYLOG), "serve", "--file", str(answers), "--port", str(port)],
+        [*command, *extra],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
     try:
@@ -153,24 +160,7 @@ async def test_every_footer_key_reaches_the_wizard(answers: Path, tmp_path: Path
             await tab.wait_for_text("Velkommen")
             await asyncio.sleep(0.5)
             await tab.focus_terminal()
-            wizard = Wizard(log, tab)
-            seen: dict[str, list[str]] = {}
-            seen["welcome"] = await wizard.check_footer("WelcomeScreen", None)
-            await wizard.go("enter")  # "Fortsæt": the console
-            seen["mixerpult"] = await wizard.check_footer("MixerpultScreen", "mixerpult")
-            await wizard.go("escape")
-            seen["step"] = await wizard.check_footer("StepScreen", "aftalt")
-            await wizard.go("ctrl+o")
-            seen["review"] = await wizard.check_footer("ReviewScreen", "review")
-            await wizard.go("ctrl+f")
-            seen["finish"] = await wizard.check_footer("FinishScreen", "finish")
-            await wizard.go("escape")
-            await wizard.probing("ReviewScreen", "review")
-            wizard.probe_flag.unlink()
-            await wizard.go("g")
-            seen["walkthrough"] = await wizard.check_footer("WalkthroughScreen", "walkthrough")
-            await wizard.go("a")
-            seen["agreements"] = await wizard.check_footer("AgreementsScreen", "agreements")
+            yield Wizard(log, tab)
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -178,7 +168,67 @@ async def test_every_footer_key_reaches_the_wizard(answers: Path, tmp_path: Path
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+@needs_chromium
+async def test_every_footer_key_reaches_the_wizard(answers: Path, tmp_path: Path) -> None:
+    seen: dict[str, list[str]] = {}
+    async with served_wizard(answers, tmp_path) as wizard:
+        seen["welcome"] = await wizard.check_footer("WelcomeScreen", None)
+        await wizard.go("enter")  # "Fortsæt": the console
+        seen["mixerpult"] = await wizard.check_footer("MixerpultScreen", "mixerpult")
+        await wizard.go("escape")
+        seen["step"] = await wizard.check_footer("StepScreen", "aftalt")
+        await wizard.go("ctrl+o")
+        seen["review"] = await wizard.check_footer("ReviewScreen", "review")
+        await wizard.go("ctrl+f")
+        seen["finish"] = await wizard.check_footer("FinishScreen", "finish")
+        await wizard.go("escape")
+        await wizard.probing("ReviewScreen", "review")
+        wizard.probe_flag.unlink()
+        await wizard.go("g")
+        seen["walkthrough"] = await wizard.check_footer("WalkthroughScreen", "walkthrough")
+        await wizard.go("a")
+        seen["agreements"] = await wizard.check_footer("AgreementsScreen", "agreements")
     # The keys that move from page to page were among those checked.
     assert "escape" in seen["mixerpult"] and "ctrl+o" in seen["step"]
     assert "ctrl+f" in seen["review"] and "f1" in seen["welcome"]
+    assert "v" in seen["review"], "the preview of each sheet"
     assert all("ctrl+q" not in keys and "ctrl+n" not in keys for keys in seen.values()), seen
+
+
+@needs_chromium
+async def test_the_bad_day_key_reaches_a_console_of_ranges(tmp_path: Path) -> None:
+    """A pack of good days and bad days: the key that switches to the bad day's knob,
+    and the one back, arrive from the browser as the footer shows them."""
+    pack = ROOT / "tests" / "packs" / "valid" / "ranges.yaml"
+    answers = tmp_path / "svar.yaml"
+    questionnaire = load_pack(pack)
+    answers.write_text(
+        yaml.safe_dump(
+            {
+                "format": 1,
+                "questionnaire": {
+                    "id": questionnaire.id,
+                    "version": questionnaire.version,
+                    "hash": questionnaire.content_hash,
+                },
+                "language": "da",
+                "current_step": "mixerpult",
+                "faders": {"tid": {"position": 3}},
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    async with served_wizard(answers, tmp_path, "--questions", str(pack)) as wizard:
+        await wizard.go("enter")  # "Fortsæt": the console
+        await wizard.check_footer("MixerpultScreen", "mixerpult")
+        assert ["b", "b", "Dårlig dag"] in wizard.footer, wizard.footer
+        await wizard.go("b")  # acted on: the bad day's knob moves now
+        end = time.monotonic() + 20  # the footer follows after the next paint
+        while ["b", "b", "God dag"] not in await wizard.probing("MixerpultScreen", "mixerpult"):
+            assert time.monotonic() < end, wizard.footer
+            await asyncio.sleep(0.2)
+        wizard.probe_flag.unlink()
+        await wizard.check_footer("MixerpultScreen", "mixerpult")
