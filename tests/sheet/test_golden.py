@@ -66,7 +66,7 @@ def _levelled() -> Session:
 
 
 @pytest.mark.parametrize("audience", ["jobcenter", "arbejdsgiver"])
-@pytest.mark.parametrize("fmt", ["md", "txt"])
+@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
 def test_each_sharing_level_matches_golden(fmt: str, audience: str) -> None:
     view = build_view(_levelled(), pack(), "da", audience)
     _check(GOLDEN / f"da-levels-{audience}.{fmt}", render_text(view, fmt))
