@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
-from textual.widgets._footer import FooterKey
 
 from mixerpult.tui.app import MixerpultApp
 from mixerpult.tui.screens.help import HelpScreen
+from mixerpult.tui.widgets.footer import KeyLine, ShownKey
+from mixerpult.tui.widgets.footer import footer_keys as shown_keys
 from mixerpult.tui.widgets.review_item import ReviewItem
 
 from .conftest import AppFactory
@@ -122,8 +124,8 @@ def in_browser(monkeypatch: pytest.MonkeyPatch, web: bool) -> None:
     monkeypatch.setattr(MixerpultApp, "in_browser", property(lambda self: web))
 
 
-def footer_keys(app: MixerpultApp) -> list[FooterKey]:
-    return list(app.screen.query(FooterKey))
+def footer_keys(app: MixerpultApp) -> list[ShownKey]:
+    return shown_keys(app.screen)
 
 
 def rows(app: MixerpultApp) -> list[str]:
@@ -206,6 +208,35 @@ async def test_the_shown_keys_do_what_they_say(
         await wait_until(pilot, lambda: bool(sheet.calls), "the sheet made")
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.page == "review", "back on the review")
+
+
+async def test_a_click_on_a_footer_key_does_what_the_key_does(
+    make_app: AppFactory, example_answers: Path
+) -> None:
+    """The footer's keys are one line drawn by one widget: a click finds the key under
+    the pointer, which is lit while the pointer is over it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go("om_dig")
+        await settle(app, pilot)
+        line = app.screen.query_one(KeyLine)
+        footer = rows(app)[-1]
+        x = footer.index("Ctrl+O Oversigt") + 3
+        unlit = line.render()
+        await pilot.hover(line, offset=(x, 0))
+        lit = line.render()
+        assert isinstance(lit, Text) and isinstance(unlit, Text)
+        (extra,) = set(lit.spans) - set(unlit.spans)
+        assert lit.plain[extra.start : extra.end] == "Ctrl+O Oversigt", "lit under the pointer"
+        await pilot.click(line, offset=(footer.index("Ctrl+F Næste"), 0))
+        await wait_until(pilot, lambda: app.page == "situation", "on the next page")
+        await settle(app, pilot)
+        footer = rows(app)[-1]
+        await pilot.click(KeyLine, offset=(x, 0))
+        await wait_until(pilot, lambda: app.page == "review", "on the review")
+        await pilot.click(KeyLine, offset=(79 - 10, 0))  # past the last key: nothing
+        await pilot.pause()
+        assert app.page == "review"
 
 
 async def test_escape_in_a_note_goes_to_the_fader_first(

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.widgets._footer import FooterKey
 
 from mixerpult.cli import main
 from mixerpult.tui.app import MixerpultApp
+from mixerpult.tui.widgets.footer import footer_keys
 from mixerpult.web import command
 
 LOG = Path(os.environ["MIXERPULT_KEYLOG"])
@@ -39,9 +39,7 @@ async def _logged(self: MixerpultApp, event: events.Event) -> None:
             "screen": type(screen).__name__,
             "page": self.page,
             "web": self.is_web,
-            "footer": [
-                [key.key, key.key_display, key.description] for key in screen.query(FooterKey)
-            ],
+            "footer": [[key.key, key.key_display, key.description] for key in footer_keys(screen)],
         }
         with LOG.open("a", encoding="utf-8") as log:
             log.write(json.dumps(entry) + "\n")

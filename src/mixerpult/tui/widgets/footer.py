@@ -1,25 +1,193 @@
-"""The footer of every page: Textual's, rebuilt once however often the keys change.
+"""The footer of every page: Textual's, with its keys drawn by one widget, rebuilt once
+however often the keys change.
 
-Textual's `Footer` rebuilds all its keys after the next refresh every time the
-screen says its bindings changed, and a page says so five or six times in its
-first moments (mounted, resized, focused, its key words translated, the focus
-moved to the first question): each rebuild made and styled every key again, an
-eighth of the time a new page took. This footer rebuilds once for all the
-changes heard before that refresh, from the bindings as they are then, which
-is what the last of those rebuilds showed. The footer of a page being left
-is not rebuilt at all (Textual tells it too, as its screen is taken away).
+Textual's `Footer` makes a widget of every key, each with two component classes
+for its key and its words: a footer of six keys was 18 style nodes, styled again
+whenever the page was put up, its focus moved or the footer turned compact, and
+that was two fifths of all the styling a new page took. Here one `KeyLine` draws
+the keys exactly as Textual's would (the same rules, `footer-key--key` and
+`footer-key--description`, the same spacing, hover and click), and only the
+command palette's key, docked on the right, is still Textual's own.
+
+Textual's `Footer` also rebuilds after the next refresh every time the screen
+says its bindings changed, and a page says so five or six times in its first
+moments (mounted, resized, focused, its key words translated, the focus moved to
+the first question). This footer rebuilds once for all the changes heard before
+that refresh, from the bindings as they are then, which is what the last of
+those rebuilds showed. The footer of a page being left is not rebuilt at all
+(Textual tells it too, as its screen is taken away).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+
+@dataclass(frozen=True)
+class ShownKey:
+    """A key the footer shows: what to press, as written, what it does."""
+
+    key: str
+    key_display: str
+    description: str
+    action: str
+    enabled: bool = True
+
+
+class KeyLine(Widget):
+    """The footer's keys, left to right, in one widget."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "footer-key--key",
+        "footer-key--description",
+        "key-line--hover",
+    }
+    DEFAULT_CSS = """
+    KeyLine {
+        width: 1fr;
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .key-line--hover {
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    def __init__(self, keys: Iterable[ShownKey]) -> None:
+        super().__init__()
+        self.keys = list(keys)
+        self._spans: list[tuple[int, int, ShownKey]] = []
+        self._hover: int | None = None
+
+    @property
+    def compact(self) -> bool:
+        parent = self.parent
+        return isinstance(parent, Footer) and parent.compact
+
+    def render(self) -> Text:
+        # Textual's FooterKey: the key padded 0 1 and its words 0 1 0 0, side by side;
+        # compact, the key unpadded, the words 0 0 0 1 and one blank after each key.
+        compact = self.compact
+        key_style = self.get_component_rich_style("footer-key--key")
+        words_style = self.get_component_rich_style("footer-key--description")
+        hover = Style(bgcolor=self.get_component_rich_style("key-line--hover").bgcolor)
+        text = Text(no_wrap=True, end="")
+        self._spans = []
+        for index, shown in enumerate(self.keys):
+            start = text.cell_len
+            key = shown.key_display if compact else f" {shown.key_display} "
+            words = ""
+            if shown.description:
+                words = f" {shown.description}" if compact else f"{shown.description} "
+            text.append(key, key_style)
+            text.append(words, words_style)
+            end = text.cell_len
+            if index == self._hover:
+                text.stylize(hover, start, end)
+            if not shown.enabled:
+                text.stylize(Style(dim=True), start, end)
+            self._spans.append((start, end, shown))
+            if compact:
+                text.append(" ")
+        text.stylize_before(self.rich_style)
+        return text
+
+    def _at(self, x: int) -> int | None:
+        for index, (start, end, _shown) in enumerate(self._spans):
+            if start <= x < end:
+                return index
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hover = self._at(event.x)
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self._at(event.x)
+        if index is None:
+            return
+        shown = self._spans[index][2]
+        if shown.enabled:
+            self.app.simulate_key(shown.key)
+        else:
+            self.app.bell()
 
 
 class KeyFooter(Footer):
-    """A `Footer` whose rebuilds after a change of the keys are coalesced."""
+    """A `Footer` whose keys are one widget, and whose rebuilds are coalesced."""
 
     _rebuild_pending = False
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        active = self.screen.active_bindings
+        palette = self.app.COMMAND_PALETTE_BINDING
+        keys: dict[str, ShownKey] = {}
+        for _node, binding, enabled, _tooltip in active.values():
+            if binding.show and binding.action not in keys and binding.key != palette:
+                keys[binding.action] = ShownKey(
+                    binding.key,
+                    self.app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    enabled,
+                )
+        yield KeyLine(keys.values())
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette in active:
+            _node, binding, enabled, _tooltip = active[palette]
+            yield FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                classes="-command-palette",
+                disabled=not enabled,
+                tooltip=binding.tooltip or binding.description,
+            )  # always compact, as Textual's own
+
+    def _watch_compact(self, compact: bool) -> None:
+        for line in self.query(KeyLine):
+            line.refresh()
+
+    @property
+    def shown(self) -> list[ShownKey]:
+        """Every key the footer shows, the command palette's last."""
+        found = [shown for line in self.query(KeyLine) for shown in line.keys]
+        for key in self.query(FooterKey):
+            found.append(
+                ShownKey(key.key, key.key_display, key.description, key.action, not key._disabled)
+            )
+        return found
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # Textual 8.2's own method (the pin is <8.3), but with one rebuild pending at most.
@@ -37,3 +205,8 @@ class KeyFooter(Footer):
         self._rebuild_pending = False
         if self.is_attached and self.screen in self.app.screen_stack:
             await self.recompose()
+
+
+def footer_keys(screen: Screen[object]) -> list[ShownKey]:
+    """The keys the footer of `screen` shows now, left to right."""
+    return [shown for footer in screen.query(KeyFooter) for shown in footer.shown]
