@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from _common import RUNS, alternate, child_env, drive, example_answers, finish, report, sandbox
 
-GOAL = 1.3
+GOAL = 1.5  # issue 16 (was 1.3, issue 6)
 RUNS_MEMORY = min(RUNS, 5)
 """Peak RSS varies by well under 1 % from run to run; a journey takes seconds."""
 

@@ -140,7 +140,8 @@ async def test_add_edit_and_remove_next_steps(
 async def test_agreements_are_saved_by_the_same_autosave(
     make_app: AppFactory, meeting_answers: Path, answers_path: Path
 ) -> None:
-    app = make_app(save_delay=0.5)
+    # Long enough that a loaded machine types the ten keys within it.
+    app = make_app(save_delay=3)
     async with app.run_test(size=(80, 24)) as pilot:
         app.go("agreements")
         await pilot.pause()
