@@ -20,7 +20,7 @@ from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.app import MixerpultApp
 
 from .conftest import AppFactory
-from .helpers import FakeSheet
+from .helpers import FakeSheet, wait_until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 LANGS = ["da", "en"]
@@ -58,6 +58,10 @@ class TestStart:
     ) -> None:
         async def run_before(pilot: Pilot[Any]) -> None:
             await pilot.click("#anew")
+            # The button shows it was pressed for a moment (Textual's -active): the
+            # picture is of the question, once the button under it is still again.
+            button = pilot.app.screen_stack[-2].query_one("#anew")
+            await wait_until(pilot, lambda: not button.has_class("-active"), "still")
 
         assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=run_before)
 

@@ -1,5 +1,5 @@
-"""The footer of every page: Textual's, with its keys drawn by one widget, rebuilt once
-however often the keys change.
+"""The footer of every page: Textual's, with its keys drawn by one widget, drawn anew
+(not rebuilt) however often the keys change.
 
 Textual's `Footer` makes a widget of every key, each with two component classes
 for its key and its words: a footer of six keys was 18 style nodes, styled again
@@ -9,13 +9,14 @@ the keys exactly as Textual's would (the same rules, `footer-key--key` and
 `footer-key--description`, the same spacing, hover and click), and only the
 command palette's key, docked on the right, is still Textual's own.
 
-Textual's `Footer` also rebuilds after the next refresh every time the screen
-says its bindings changed, and a page says so five or six times in its first
-moments (mounted, resized, focused, its key words translated, the focus moved to
-the first question). This footer rebuilds once for all the changes heard before
-that refresh, from the bindings as they are then, which is what the last of
-those rebuilds showed. The footer of a page being left is not rebuilt at all
-(Textual tells it too, as its screen is taken away).
+Textual's `Footer` also starts empty and rebuilds after the next refresh every
+time the screen says its bindings changed, and a page says so five or six times
+in its first moments (mounted, resized, focused, its key words translated, the
+focus moved to the first question): each rebuild a layout of the page. This
+footer shows the keys from the start, and after a change only draws its line
+again, once for all the changes heard before the next refresh, from the bindings
+as they are then. The footer of a page being left is not touched at all (Textual
+tells it too, as its screen is taken away).
 """
 
 from __future__ import annotations
@@ -143,13 +144,12 @@ class KeyLine(Widget):
 
 
 class KeyFooter(Footer):
-    """A `Footer` whose keys are one widget, and whose rebuilds are coalesced."""
+    """A `Footer` whose keys are one widget, changed in place when the keys change."""
 
     _rebuild_pending = False
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def _shown_now(self) -> tuple[list[ShownKey], ShownKey | None]:
+        """The keys the screen's bindings offer now, and the command palette's."""
         active = self.screen.active_bindings
         palette = self.app.COMMAND_PALETTE_BINDING
         keys: dict[str, ShownKey] = {}
@@ -162,17 +162,33 @@ class KeyFooter(Footer):
                     binding.action,
                     enabled,
                 )
-        yield KeyLine(keys.values())
+        palette_key = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette in active:
             _node, binding, enabled, _tooltip = active[palette]
-            yield FooterKey(
+            palette_key = ShownKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
                 binding.action,
+                enabled,
+            )
+        return list(keys.values()), palette_key
+
+    def compose(self) -> ComposeResult:
+        # The line at once, empty until the screen says its keys are ready (as
+        # Textual's footer, which then builds itself again: a layout more for every
+        # page); it is filled in place then.
+        keys, palette = self._shown_now()
+        yield KeyLine(keys if self._bindings_ready else [])
+        if palette is not None:
+            yield FooterKey(
+                palette.key,
+                palette.key_display,
+                palette.description,
+                palette.action,
                 classes="-command-palette",
-                disabled=not enabled,
-                tooltip=binding.tooltip or binding.description,
+                disabled=not palette.enabled,
+                tooltip=palette.description,
             )  # always compact, as Textual's own
 
     def _watch_compact(self, compact: bool) -> None:
@@ -181,8 +197,11 @@ class KeyFooter(Footer):
 
     @property
     def shown(self) -> list[ShownKey]:
-        """Every key the footer shows, the command palette's last."""
+        """Every key the footer shows, the command palette's last ([] until the page's
+        keys are there)."""
         found = [shown for line in self.query(KeyLine) for shown in line.keys]
+        if not found:
+            return []
         for key in self.query(FooterKey):
             found.append(
                 ShownKey(key.key, key.key_display, key.description, key.action, not key._disabled)
@@ -190,7 +209,7 @@ class KeyFooter(Footer):
         return found
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        # Textual 8.2's own method (the pin is <8.3), but with one rebuild pending at most.
+        # Textual 8.2's own method (the pin is <8.3), but with one update pending at most.
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
@@ -203,8 +222,22 @@ class KeyFooter(Footer):
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
-        if self.is_attached and self.screen in self.app.screen_stack:
-            await self.recompose()
+        if not self.is_attached or self.screen not in self.app.screen_stack:
+            return
+        keys, palette = self._shown_now()
+        lines = list(self.query(KeyLine))
+        palettes = [
+            ShownKey(key.key, key.key_display, key.description, key.action, not key._disabled)
+            for key in self.query(FooterKey)
+        ]
+        if len(lines) == 1 and palettes == ([palette] if palette else []):
+            # Only the keys changed: the line draws them anew, nothing is laid out again.
+            line = lines[0]
+            if line.keys != keys:
+                line.keys = keys
+                line.refresh()
+            return
+        await self.recompose()
 
 
 def footer_keys(screen: Screen[object]) -> list[ShownKey]:
