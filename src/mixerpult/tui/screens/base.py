@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import events
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
@@ -113,6 +114,17 @@ class WizardScreen(Wizardly, Screen[None]):
         """Put into the session what the page shows but its messages have not carried
         there yet: a key handled just before Ctrl+Q or a signal (Backspace, a fader's
         arrow) changes the field at once, its Changed message only later."""
+
+    _styled_at_mount = True
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # A page shown for the first time was styled node by node as it mounted:
+        # Textual's resume would style every node of it once more (a fifth of the
+        # styling of a page change). Later resumes (after a dialog) restyle as usual.
+        if self._styled_at_mount and self.is_mounted:
+            event.refresh_styles = False
+        self._styled_at_mount = False
+        super()._on_screen_resume(event)
 
     def on_mount(self) -> None:
         self.localize()
