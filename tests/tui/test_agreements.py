@@ -17,6 +17,7 @@ from mixerpult.tui.screens.agreements import AgreementsScreen
 from mixerpult.tui.screens.confirm import ConfirmScreen
 from mixerpult.tui.screens.review import ReviewScreen
 from mixerpult.tui.screens.walkthrough import WalkthroughScreen
+from mixerpult.tui.widgets.footer import footer_keys
 from mixerpult.tui.widgets.next_step_row import NextStepRow, parse_by
 
 from .conftest import AppFactory
@@ -211,7 +212,10 @@ async def test_a_step_is_tied_to_a_channel_and_a_plan_row_by_keys_and_mouse(
         first.field("by").focus()
         await pilot.press("tab", "tab")
         assert app.focused is channel
-        await pilot.press("enter", "down", "enter")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Esc Luk listen" in app.screen._compositor.render_strips()[-1].text
+        await pilot.press("down", "enter")
         await pilot.pause()
         assert channel.value == "timer"
         step = store.load(answers_path).agreements.next_steps[0]
@@ -226,6 +230,15 @@ async def test_a_step_is_tied_to_a_channel_and_a_plan_row_by_keys_and_mouse(
         assert "Række 2 i planen, uge 4" in shown(plan_row)
         step = store.load(answers_path).agreements.next_steps[0]
         assert (step.channel, step.plan_row) == ("timer", 2)
+
+        # A row added now speaks the wizard's language in its lists too.
+        await pilot.click("#add-step")
+        await pilot.pause()
+        rows(app)[-1].query_one(".step-channel", Select).focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: bool(footer_keys(app.screen)), "a footer")
+        assert "Luk listen" in [key.description for key in footer_keys(app.screen)]
+        await pilot.press("escape")
 
         # Back to none: the step is about no row in particular again.
         plan_row.focus()

@@ -186,6 +186,7 @@ class AgreementsScreen(PageScreen):
         app.mark_dirty()
         row = self._row(step)
         await self.query_one("#steps", Vertical).mount(row)
+        self.localize()  # the row's drop-downs say their keys in the wizard's language
         self._update_status()
         row.focus_first()
         row.scroll_visible(animate=False)
