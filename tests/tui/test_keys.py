@@ -21,8 +21,8 @@ from textual.widgets import Button, Input, Static
 
 from mixerpult.tui.app import MixerpultApp
 from mixerpult.tui.screens.help import HelpScreen
+from mixerpult.tui.widgets import footer as footer_widget
 from mixerpult.tui.widgets.footer import KeyLine, ShownKey
-from mixerpult.tui.widgets.footer import footer_keys as shown_keys
 from mixerpult.tui.widgets.review_item import ReviewItem
 
 from .conftest import AppFactory
@@ -125,7 +125,7 @@ def in_browser(monkeypatch: pytest.MonkeyPatch, web: bool) -> None:
 
 
 def footer_keys(app: MixerpultApp) -> list[ShownKey]:
-    return shown_keys(app.screen)
+    return footer_widget.footer_keys(app.screen)
 
 
 def rows(app: MixerpultApp) -> list[str]:

@@ -29,6 +29,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -147,31 +148,26 @@ class KeyFooter(Footer):
     """A `Footer` whose keys are one widget, changed in place when the keys change."""
 
     _rebuild_pending = False
+    _palette: ShownKey | None = None
+    """The command palette's key as composed (None: not shown)."""
 
     def _shown_now(self) -> tuple[list[ShownKey], ShownKey | None]:
         """The keys the screen's bindings offer now, and the command palette's."""
         active = self.screen.active_bindings
         palette = self.app.COMMAND_PALETTE_BINDING
+
+        def shown(binding: Binding, enabled: bool) -> ShownKey:
+            display = self.app.get_key_display(binding)
+            return ShownKey(binding.key, display, binding.description, binding.action, enabled)
+
         keys: dict[str, ShownKey] = {}
         for _node, binding, enabled, _tooltip in active.values():
             if binding.show and binding.action not in keys and binding.key != palette:
-                keys[binding.action] = ShownKey(
-                    binding.key,
-                    self.app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    enabled,
-                )
+                keys[binding.action] = shown(binding, enabled)
         palette_key = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette in active:
             _node, binding, enabled, _tooltip = active[palette]
-            palette_key = ShownKey(
-                binding.key,
-                self.app.get_key_display(binding),
-                binding.description,
-                binding.action,
-                enabled,
-            )
+            palette_key = shown(binding, enabled)
         return list(keys.values()), palette_key
 
     def compose(self) -> ComposeResult:
@@ -179,6 +175,7 @@ class KeyFooter(Footer):
         # Textual's footer, which then builds itself again: a layout more for every
         # page); it is filled in place then.
         keys, palette = self._shown_now()
+        self._palette = palette
         yield KeyLine(keys if self._bindings_ready else [])
         if palette is not None:
             yield FooterKey(
@@ -200,12 +197,8 @@ class KeyFooter(Footer):
         """Every key the footer shows, the command palette's last ([] until the page's
         keys are there)."""
         found = [shown for line in self.query(KeyLine) for shown in line.keys]
-        if not found:
-            return []
-        for key in self.query(FooterKey):
-            found.append(
-                ShownKey(key.key, key.key_display, key.description, key.action, not key._disabled)
-            )
+        if found and self._palette is not None:
+            found.append(self._palette)
         return found
 
     def bindings_changed(self, screen: Screen[object]) -> None:
@@ -226,11 +219,7 @@ class KeyFooter(Footer):
             return
         keys, palette = self._shown_now()
         lines = list(self.query(KeyLine))
-        palettes = [
-            ShownKey(key.key, key.key_display, key.description, key.action, not key._disabled)
-            for key in self.query(FooterKey)
-        ]
-        if len(lines) == 1 and palettes == ([palette] if palette else []):
+        if len(lines) == 1 and palette == self._palette:
             # Only the keys changed: the line draws them anew, nothing is laid out again.
             line = lines[0]
             if line.keys != keys:
