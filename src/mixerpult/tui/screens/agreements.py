@@ -102,12 +102,12 @@ class AgreementsScreen(PageScreen):
         if target.startswith("step-"):
             index = target.removeprefix("step-")
             if index.isdigit() and int(index) < len(rows):
-                rows[int(index)].field(self.focus_field).focus()
+                self.focus_now(rows[int(index)].field(self.focus_field))
                 return
         if target == "add":
-            self.query_one("#add-step", Button).focus()
+            self.focus_now(self.query_one("#add-step", Button))
             return
-        self.query_one("#agreements-notes", TextArea).focus()
+        self.focus_now(self.query_one("#agreements-notes", TextArea))
 
     @property
     def rows(self) -> list[NextStepRow]:

@@ -295,7 +295,7 @@ class MixerpultScreen(PageScreen):
         self._show_channel(self.channel_id)
         self._update_progress()
         fader = self.query_one(f"#fader-{self.channel_id}", Fader)
-        fader.focus()  # at once: keys pressed before the first paint must move it
+        self.focus_now(fader)  # keys pressed before the first paint must move it
 
     def on_recomposed(self) -> None:
         self._show_channel(self.channel_id)

@@ -124,7 +124,7 @@ class ReviewScreen(PageScreen):
         if target is None:
             target = next(iter(self.query(ReviewItem)), None)
         if target is not None:
-            target.focus()  # at once: keys pressed before the first paint must count
+            self.focus_now(target)  # keys pressed before the first paint must count
 
     def missing_hard(self) -> list[Question]:
         """Visible hard-required questions without an answer, in questionnaire order."""

@@ -94,10 +94,10 @@ class StepScreen(PageScreen):
         # otherwise reach a page with nothing focused and be lost. Only the scrolling
         # needs the layout.
         if target is not None:
-            target.focus_input(scroll=False)
+            self.focus_now(target.input_widget, scroll_visible=False)
             self.call_after_refresh(target.scroll_visible, animate=False)
         else:
-            self.query_one("#next").focus()
+            self.focus_now(self.query_one("#next"))
 
     def on_recomposed(self) -> None:
         self._update_progress()
