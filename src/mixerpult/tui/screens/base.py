@@ -126,6 +126,10 @@ class WizardScreen(Wizardly, Screen[None]):
         with nothing focused before it could take a key (8 paints and 6 layouts for a
         step of 12 questions, against 2 and 3 for a focus set at once).
         """
+        if not widget.focusable:
+            # A container that hands the focus on (the plan's table) decides itself.
+            widget.focus(scroll_visible)
+            return
         widget.refresh()
         self.set_focus(widget, scroll_visible=scroll_visible)
 

@@ -94,7 +94,7 @@ class StepScreen(PageScreen):
         # otherwise reach a page with nothing focused and be lost. Only the scrolling
         # needs the layout.
         if target is not None:
-            self.focus_now(target.input_widget, scroll_visible=False)
+            self.focus_now(target.focus_widget, scroll_visible=False)
             self.call_after_refresh(target.scroll_visible, animate=False)
         else:
             self.focus_now(self.query_one("#next"))

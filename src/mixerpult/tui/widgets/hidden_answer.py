@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from mixerpult.answers import Level
@@ -43,8 +44,13 @@ class HiddenAnswer(Vertical):
             compact=True,
         )
 
+    @property
+    def focus_widget(self) -> Widget:
+        """The button (the answer itself is not here)."""
+        return self.query_one(Button)
+
     def focus_input(self, *, scroll: bool = True) -> None:
         """Focus the button (the answer itself is not here)."""
-        self.query_one(Button).focus()
+        self.focus_widget.focus()
         if scroll:
             self.scroll_visible(animate=False)

@@ -154,6 +154,11 @@ class QuestionField(Vertical):
     def input_widget(self) -> Widget:
         return self.query_one(f"#{self.input_id}", Widget)
 
+    @property
+    def focus_widget(self) -> Widget:
+        """What takes the focus when the page lands on this question."""
+        return self.input_widget
+
     def focus_input(self, *, scroll: bool = True) -> None:
         """Put the cursor in this question's input and bring it into view."""
         self.input_widget.focus()
