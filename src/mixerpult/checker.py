@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -26,9 +26,8 @@ from mixerpult import questionnaire as qn
 from mixerpult.kinds import KINDS
 from mixerpult.kinds.base import did_you_mean, is_date, is_number
 from mixerpult.model import DataclassType, data_fields, dataclasses_in, key_of
+from mixerpult.problems import Problem, Severity
 from mixerpult.yamlsource import MAX_PACK_BYTES, Path_, SourceMap, YamlSyntaxError, load_file
-
-Severity = Literal["error", "warning"]
 
 # Keys whose value is a translated string ({da: …, en: …}).
 TEXT_KEYS = frozenset(
@@ -48,20 +47,6 @@ TEXT_KEYS = frozenset(
         "text",
     }
 )
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One finding, printed as `FILE:LINE:COLUMN: severity: message`."""
-
-    file: Path
-    line: int
-    column: int
-    message: str
-    severity: Severity = "error"
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
 
 @cache

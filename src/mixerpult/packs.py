@@ -7,15 +7,11 @@ of files, checks or caches, so the core's modules import each other in one direc
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mixerpult import pack_cache
+from mixerpult.problems import Problem
 from mixerpult.questionnaire import Questionnaire, content_hash
 from mixerpult.yamlsource import MAX_PACK_BYTES
-
-if TYPE_CHECKING:
-    # The checker loads only when a pack is not in the cache (start-up time).
-    from mixerpult.checker import Problem
 
 
 class PackError(Exception):

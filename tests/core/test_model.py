@@ -106,3 +106,32 @@ def test_loading_a_checked_pack_and_an_answers_file_imports_no_pydantic(tmp_path
     count, *imported = second.stdout.split()
     assert int(count) > 0
     assert imported == ["False", "False"], second.stdout
+
+
+def test_rendering_a_sheet_imports_no_pydantic(tmp_path: Path) -> None:
+    """`render` checks the template folder at every run, but not the pack (cached)."""
+    script = (
+        "import sys\n"
+        "from mixerpult.cli import main\n"
+        "code = main(['render', sys.argv[1], '--format', 'all', '-o', sys.argv[2]])\n"
+        "print(code, 'pydantic' in sys.modules, 'pydantic_core' in sys.modules)\n"
+    )
+    env = {
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "HOME": str(tmp_path),
+        "PATH": "",
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    answers = str(ROOT / "examples" / "answers.da.yaml")
+    run = [sys.executable, "-c", script, answers, str(tmp_path / "out")]
+    subprocess.run(run, env=env, capture_output=True, text=True, check=True)  # fills the cache
+    second = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
+    code, *imported = second.stdout.split()[-3:]
+    assert code == "0", second.stdout
+    assert imported == ["False", "False"], second.stdout
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [
+        ".html",
+        ".md",
+        ".pdf",
+        ".txt",
+    ]

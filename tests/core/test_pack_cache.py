@@ -11,6 +11,7 @@ import pytest
 from mixerpult import checker, pack_cache
 from mixerpult.cli import main
 from mixerpult.packs import PackError, load_pack
+from mixerpult.problems import Problem
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.yamlsource import MAX_PACK_BYTES
 
@@ -34,7 +35,7 @@ def pack_path(tmp_path: Path) -> Path:
 
 
 def _no_full_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(path: Path) -> tuple[Questionnaire | None, list[checker.Problem]]:
+    def fail(path: Path) -> tuple[Questionnaire | None, list[Problem]]:
         raise AssertionError(f"{path} was checked in full")
 
     monkeypatch.setattr(checker, "check_file", fail)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from mixerpult.checker import Problem
+from mixerpult.problems import Problem
 from mixerpult.resources import user_cache_dir
 from mixerpult.sheet import escape
 
