@@ -58,6 +58,13 @@ def text_of(widget: Widget) -> str:
     return plain if isinstance(plain, str) else str(visual)
 
 
+def drawn(widget: Widget) -> str:
+    """The text the screen shows where `widget` is, its lines joined by newlines."""
+    region = widget.region
+    lines = widget.screen._compositor.render_strips()[region.y : region.bottom]
+    return "\n".join(line.crop(region.x, region.right).text for line in lines)
+
+
 class FakeSheet:
     """Stands in for mixerpult.sheet.render while the sheet is written elsewhere."""
 

@@ -16,7 +16,7 @@ from mixerpult.tui.widgets.question import QuestionField
 from mixerpult.tui.widgets.toggles import LevelSelect
 
 from .conftest import AppFactory
-from .helpers import review_text, text_of
+from .helpers import drawn, review_text, text_of
 
 
 def _field(app: object, qid: str) -> QuestionField:
@@ -182,12 +182,12 @@ async def test_visible_if_private_and_clearing(
         assert app.s.answers["hjaelp"] == ["kolleger"]
 
         level = app.screen.query_one("#level-hjaelp", LevelSelect)
-        assert text_of(level.query_one("#label")).startswith("alle på arket")
+        assert drawn(level).startswith("alle på arket")
         level.focus()
         await pilot.press("enter", "down", "down", "enter")  # the third level
         await pilot.pause()
         assert app.s.sharing.answers == {"hjaelp": "me"}
-        assert text_of(level.query_one("#label")).startswith("kun mig")
+        assert drawn(level).startswith("kun mig")
         # By mouse: open it, click the middle level.
         await pilot.click("#level-hjaelp")
         await pilot.pause()
@@ -219,7 +219,7 @@ async def test_a_level_list_is_built_only_when_first_opened(
         await pilot.press("down", "enter")
         await pilot.pause()
         assert app.s.sharing.answers == {"hjaelp": "municipality"}
-        assert text_of(level.query_one("#label")).startswith("kun kommunen")
+        assert drawn(level).startswith("kun kommunen")
         # Opened again, the same list, on the level chosen.
         await pilot.press("enter")
         await pilot.pause()
@@ -229,6 +229,28 @@ async def test_a_level_list_is_built_only_when_first_opened(
         await pilot.press("escape")
         await pilot.pause()
         assert app.focused is level and not level.expanded
+
+
+async def test_a_closed_level_is_one_widget_that_draws_its_words_and_arrow(
+    make_app: AppFactory, types_pack: Questionnaire
+) -> None:
+    """Closed, a level is drawn by one widget (Textual's is four: a row, the words and
+    two arrows); it shows the level in words, and its arrow turns while it is open."""
+    app = make_app(types_pack)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        level = app.screen.query_one("#level-hjaelp", LevelSelect)
+        assert len(level.query("*")) == 1
+        assert drawn(level) == "alle på arket  ▼ "
+        level.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert level.expanded
+        assert drawn(level).startswith("alle på arket  ▲ ")
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert drawn(level) == "kun mig        ▼ "
 
 
 async def test_escape_leaves_a_note_for_its_fader_and_keeps_it(make_app: AppFactory) -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.console import RenderableType
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -85,6 +87,55 @@ class TickList(SelectionList[str]):
         return Strip(segments, strip.cell_length)
 
 
+class LevelCurrent(SelectCurrent):
+    """A closed level as one line: the words, then the arrow.
+
+    Textual's `SelectCurrent` is a row of three `Static`s (the words, an arrow down and
+    an arrow up, one of them hidden), four widgets to mount, style and lay out for
+    every answer of a page. This draws the same cells itself: the styles are
+    Textual's, matched on `SelectCurrent` as before.
+    """
+
+    DEFAULT_CSS = """
+    LevelCurrent {
+        height: 1;
+        & > .level-current--arrow {
+            color: $foreground 50%;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"level-current--arrow"}
+
+    def compose(self) -> ComposeResult:
+        return iter(())
+
+    def update(self, label: RenderableType | NoSelection) -> None:
+        self.label = label
+        self.has_value = not isinstance(label, NoSelection)
+        self.refresh(layout=False)
+
+    def render(self) -> Content:
+        label = self.label
+        words = Content(self.placeholder) if isinstance(label, NoSelection) else label
+        assert isinstance(words, Content), "a level's words are Content"
+        return words
+
+    def render_line(self, y: int) -> Strip:
+        # The words as Textual draws a label, then a blank and the arrow as Textual's
+        # `.arrow` draws them; blank cells carry the background only, as Textual's do.
+        line = super().render_line(y)
+        width = self.content_size.width
+        if y or width < 3:
+            return line
+        blank = RichStyle(bgcolor=self.visual_style.rich_style.bgcolor)
+        expanded = isinstance(self.parent, Select) and self.parent.expanded
+        style = self.get_visual_style("level-current--arrow").rich_style
+        arrow = Segment("▲" if expanded else "▼", style)
+        words = line.crop(0, width - 2).adjust_cell_length(width - 2, blank)
+        return Strip.join([words, Strip([Segment(" ", blank), arrow], 2)])
+
+
 class LevelSelect(Select[str]):
     """Who an answer or a note is shared with: one of the three levels, in words.
 
@@ -94,7 +145,8 @@ class LevelSelect(Select[str]):
     Its list is built the first time it is opened. Every answer of a page has one of
     these, and Textual's list (an `OptionList` with its options, styled and laid out
     as the page goes up) was four tenths of the time a new page took, for lists that
-    are rarely opened. Closed, it is Textual's `Select` as it draws itself.
+    are rarely opened. Closed, it is drawn by one widget (`LevelCurrent`), cell for
+    cell as Textual's `Select` draws itself.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -132,7 +184,7 @@ class LevelSelect(Select[str]):
     # -- the list, built when first opened ----------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield SelectCurrent(self.prompt)
+        yield LevelCurrent(self.prompt)
 
     def _on_mount(self, event: events.Mount) -> None:
         # Instead of Select's, which fills the list (Textual calls the `_on_mount` of
@@ -163,7 +215,7 @@ class LevelSelect(Select[str]):
     def _watch_value(self, value: str | NoSelection) -> None:
         # Select's own sets the highlighted option of a list that may not be there yet.
         self._value = value
-        current = self.query_children(SelectCurrent).first(SelectCurrent) if self.children else None
+        current = self.query_children(LevelCurrent).first(LevelCurrent) if self.children else None
         if current is None:
             return  # set before it was composed: shown when mounted
         prompt = next(shown for shown, each in self._options if each == value)
@@ -172,6 +224,11 @@ class LevelSelect(Select[str]):
         if overlay is not None:
             overlay.highlighted = LEVELS.index(self.level)
         self.post_message(self.Changed(self, value))
+
+    def _watch_expanded(self, expanded: bool) -> None:
+        super()._watch_expanded(expanded)
+        for current in self.query_children(LevelCurrent):
+            current.refresh()  # its arrow turns
 
     async def action_open_list(self) -> None:
         await self._build_overlay()
