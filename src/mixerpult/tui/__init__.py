@@ -52,11 +52,18 @@ def build_app(args: argparse.Namespace) -> MixerpultApp | str:
 
 def run_wizard(args: argparse.Namespace) -> int:
     """Start the wizard for the command line's arguments; returns the exit status."""
-    app = build_app(args)
-    if isinstance(app, str):
-        print(app, file=sys.stderr)
-        return 2
-    app.run()
+    from mixerpult.tui import collector
+
+    # Held until the first page is painted: start-up makes objects, and drops few.
+    collector.pause()
+    try:
+        app = build_app(args)
+        if isinstance(app, str):
+            print(app, file=sys.stderr)
+            return 2
+        app.run()
+    finally:
+        collector.release()
     # Anything still unsaved (a crash inside the app, a failing disk) gets a last try.
     problem = app.final_save()
     if problem:

@@ -37,6 +37,7 @@ from mixerpult.i18n import LANGUAGES, t
 from mixerpult.present.overview import Overview, build_overview
 from mixerpult.present.viewers import Viewer
 from mixerpult.questionnaire import Questionnaire
+from mixerpult.tui import collector
 from mixerpult.tui.commands import WizardCommands
 from mixerpult.tui.flow import AGREEMENTS, ASIDE, FINISH, MIXERPULT, REVIEW, WALKTHROUGH, Flow
 from mixerpult.tui.text import key_display, localize_bindings, short_path
@@ -135,6 +136,10 @@ class MixerpultApp(App[int]):
         return self.is_web
 
     def on_mount(self) -> None:
+        # Modules, pack and styles are loaded: kept out of every later collection. The
+        # first page is built with the collector held (from `run_wizard`, if it ran).
+        collector.freeze()
+        self._hold_collector()
         self._install_signal_handlers()
         self.served = self.in_browser
         if self.shared_screen is None:
@@ -413,9 +418,16 @@ class MixerpultApp(App[int]):
             screen = AgreementsScreen(focus=focus, return_to=self.aside_origin.get(AGREEMENTS))
         else:
             screen = StepScreen(self.pack.step(page), focus=focus, return_to=return_to)
+        self._hold_collector()
         self.switch_screen(screen)
         # After the switch, so that a failing save's "save as" opens over the new page.
         self.save_now()
+
+    def _hold_collector(self) -> None:
+        """No cycle collection while a page is built: its first paint ends the pause
+        (`WizardScreen`), or at the latest `collector.LONGEST_PAUSE`."""
+        collector.pause()
+        self.set_timer(collector.LONGEST_PAUSE, collector.resume)
 
     def _note_origin(self, page: str) -> None:
         """Remember where `page` (walkthrough or agreements) was opened from.
@@ -644,6 +656,7 @@ class MixerpultApp(App[int]):
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        collector.release()
 
     def farewell(self) -> str | None:
         """After the app has ended in a terminal: one line that says where the answers are

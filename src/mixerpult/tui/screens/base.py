@@ -10,6 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from mixerpult.tui import collector
 from mixerpult.tui.text import fit_footer, localize_bindings, ui
 
 if TYPE_CHECKING:
@@ -141,6 +142,9 @@ class WizardScreen(Wizardly, Screen[None]):
             event.refresh_styles = False
         self._styled_at_mount = False
         super()._on_screen_resume(event)
+        if collector.is_paused():
+            # Painted: the page left behind is freed now, before the user's first key.
+            self.call_after_refresh(collector.resume)
 
     def on_mount(self) -> None:
         self.localize()
