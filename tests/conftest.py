@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +13,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKS = Path(__file__).resolve().parent / "packs"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Collection already reads the program's words (a parametrize), which keeps them in
+    the user's cache folder: a folder of this run's own, never the real user's."""
+    folder = tempfile.mkdtemp(prefix="mixerpult-tests-cache-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    os.environ["XDG_CACHE_HOME"] = folder
 
 
 @pytest.fixture(autouse=True, scope="session")

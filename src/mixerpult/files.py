@@ -1,9 +1,8 @@
 """Private files on disk: written atomically, readable by the user alone, and locked.
 
 The answers file, the sheet and the caches all hold or name health information, so
-every file is created 0600 and every folder the program makes 0700. A write goes
-through a temporary file that is fsynced and renamed, so a crash or SIGKILL leaves
-the old file or the new one, never half of one.
+every file is created 0600 and every folder the program makes 0700 (written by
+`mixerpult.private_io`, whose plain errors are explained here in the user's words).
 
 This module is below the store (answers files) and the sheet writer, and knows
 nothing of either: it imports no model of mixerpult.
@@ -14,9 +13,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+# ensure_private_dir is also this module's: the lock's folder needs it, callers use it.
+from mixerpult.private_io import ensure_private_dir as ensure_private_dir
+from mixerpult.private_io import write_atomically
 
 
 class Explained(Exception):
@@ -47,47 +49,14 @@ class SaveError(Explained):
 # -- writing ---------------------------------------------------------------
 
 
-def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` and any missing folder above it, each 0700; folders that exist (the
-    user's ~/Documents, say) are left exactly as they are."""
-    missing: list[Path] = []
-    while not folder.exists():
-        missing.append(folder)
-        if folder.parent == folder:
-            break
-        folder = folder.parent
-    # From the top down, one at a time: mkdir(parents=True) would make the folders above
-    # with the umask's mode (0755), readable by everyone on the machine.
-    for new in reversed(missing):
-        try:
-            new.mkdir(mode=0o700)
-        except FileExistsError:
-            continue  # made by someone else just now: theirs, so left alone
-        os.chmod(new, 0o700)  # a umask of 0o277 or such takes bits from mode
-
-
 def write_private(path: Path, content: str | bytes) -> None:
     """Write `content` to `path` atomically, readable by the user alone; SaveError on failure.
 
     Text is written as UTF-8.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    tmp_name = ""
     try:
-        ensure_private_dir(path.parent)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:  # mkstemp makes it 0600
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = ""
-        with contextlib.suppress(OSError):  # not every file system syncs a folder
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+        write_atomically(path, data)
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise SaveError(path, "disk_full") from exc
@@ -99,10 +68,6 @@ def write_private(path: Path, content: str | bytes) -> None:
         if exc.errno == errno.EISDIR:
             raise SaveError(path, "is_a_folder") from exc
         raise SaveError(path, "os", detail=exc.strerror or exc) from exc
-    finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
 
 
 # -- one wizard per file ---------------------------------------------------

@@ -48,7 +48,7 @@ def user_cache_dir(name: str) -> Path | None:
     """
     from platformdirs import user_cache_path
 
-    from mixerpult.files import ensure_private_dir
+    from mixerpult.private_io import ensure_private_dir
 
     base = user_cache_path("mixerpult", appauthor=False)
     try:

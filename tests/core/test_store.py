@@ -164,7 +164,7 @@ def test_read_only_place_is_a_save_error(tmp_path: Path, pack: Questionnaire) ->
         raise OSError(30, "Read-only file system")  # root ignores chmod, so simulate EROFS
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("mixerpult.files.tempfile.mkstemp", read_only)
+        mp.setattr("mixerpult.private_io.tempfile.mkstemp", read_only)
         with pytest.raises(store.SaveError, match="cannot be written"):
             store.save(path, Session.new(pack))
     assert path.read_bytes() == before
