@@ -20,7 +20,10 @@ Anchor: the page change Textual itself needs for such a page. A bare Textual app
 whose screen is a Header, a VerticalScroll holding one Label + Static +
 Input (a TextArea for a long_text question) per question of the same step, with
 the same label and help texts, two Buttons and a Footer; a key switches to a new
-such screen, timed to its first paint with a widget focused the same way.
+such screen, timed to its first paint with a widget focused the same way. It runs
+in a process of its own (`bench_pages.py --anchor`, the fields on stdin), which
+imports Textual and not mixerpult: a bare app's heap, so that its cycle
+collections scan what a bare app's would, not the wizard's modules and pack.
 
 Runs take turns (ours, anchor, ours, …), one untimed warm-up of each; each run
 times PRESSES presses after one untimed one; figure: the mean of a run, median
@@ -33,8 +36,10 @@ of RUNS runs. The CPU time of this process over the same presses is shown too
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -221,10 +226,15 @@ def main(runs: int = int(os.environ.get("BENCH_RUNS", RUNS))) -> None:
             fields = fields_of(step)
 
             def run(presses: int) -> list[float]:
-                async def start() -> None:
-                    pass
-
-                return asyncio.run(timed_run(AnchorApp(fields), start, "step", presses))
+                child = subprocess.run(
+                    [sys.executable, __file__, "--anchor", str(presses)],
+                    input=json.dumps(fields),
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                figures: list[float] = json.loads(child.stdout)
+                return figures
 
             return run
 
@@ -246,6 +256,19 @@ def main(runs: int = int(os.environ.get("BENCH_RUNS", RUNS))) -> None:
         report("  CPU time of the same", mine[1] * 1000, bare[1] * 1000, unit="ms")
 
 
+def anchor_child(presses: int) -> None:
+    """The anchor's runs, in this process of its own: fields on stdin, figures on stdout."""
+    fields = [tuple(field) for field in json.load(sys.stdin)]
+
+    async def start() -> None:
+        pass
+
+    print(json.dumps(asyncio.run(timed_run(AnchorApp(fields), start, "step", presses))))
+
+
 if __name__ == "__main__":
-    main()
-    finish()
+    if sys.argv[1:2] == ["--anchor"]:
+        anchor_child(int(sys.argv[2]))
+    else:
+        main()
+        finish()

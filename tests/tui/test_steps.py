@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.widgets import Footer, Input, RadioSet, SelectionList, TextArea
 from textual.widgets._select import SelectOverlay
 
@@ -13,7 +17,7 @@ from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.screens.mixerpult import MixerpultScreen
 from mixerpult.tui.screens.step import StepScreen
 from mixerpult.tui.widgets.question import QuestionField
-from mixerpult.tui.widgets.toggles import LevelSelect
+from mixerpult.tui.widgets.toggles import LevelCurrent, LevelSelect
 
 from .conftest import AppFactory
 from .helpers import drawn, review_text, text_of
@@ -251,6 +255,33 @@ async def test_a_closed_level_is_one_widget_that_draws_its_words_and_arrow(
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert drawn(level) == "kun mig        ▼ "
+
+
+async def test_a_new_page_styles_each_level_once(
+    make_app: AppFactory, types_pack: Questionnaire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A level is built showing its level: nothing about it changes as it mounts, so it
+    is not styled again (Textual's sets it then, a second styling of every answer's)."""
+    styled: list[object] = []
+    apply = Stylesheet.apply
+
+    def counting(self: Stylesheet, node: DOMNode, **options: Any) -> None:
+        styled.append(node)
+        apply(self, node, **options)
+
+    monkeypatch.setattr(Stylesheet, "apply", counting)
+    app = make_app(types_pack)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        # The question holding the focus is styled anew as it takes it (`:focus-within`).
+        focused = app.screen.query_one(".question:focus-within")
+        levels = [
+            level for level in app.screen.query(LevelCurrent) if focused not in level.ancestors
+        ]
+        assert len(levels) > 1
+        for level in levels:
+            assert styled.count(level) == 1, level.parent
 
 
 async def test_escape_leaves_a_note_for_its_fader_and_keeps_it(make_app: AppFactory) -> None:

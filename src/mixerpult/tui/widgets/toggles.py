@@ -19,6 +19,7 @@ from rich.style import Style as RichStyle
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import Checkbox, RadioButton, Select, SelectionList
@@ -107,6 +108,14 @@ class LevelCurrent(SelectCurrent):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"level-current--arrow"}
 
+    def __init__(self, placeholder: str, label: Content) -> None:
+        # Built showing its level (as Textual's is only once mounted and updated): a
+        # class set then would style the widget a second time, on every page.
+        Horizontal.__init__(self, classes="-has-value")
+        self.placeholder = placeholder
+        self.label: RenderableType | NoSelection = label
+        self.set_reactive(SelectCurrent.has_value, True)
+
     def compose(self) -> ComposeResult:
         return iter(())
 
@@ -171,6 +180,7 @@ class LevelSelect(Select[str]):
             id=id,
             classes=classes,
         )
+        self._built_showing = words[level]
         # As wide as the longest level and no wider (Textual's Select takes the whole
         # row): the arrow and the list's frame and padding take four cells more.
         self.styles.width = max(each.cell_length for each in words.values()) + 4
@@ -184,14 +194,15 @@ class LevelSelect(Select[str]):
     # -- the list, built when first opened ----------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield LevelCurrent(self.prompt)
+        yield LevelCurrent(self.prompt, self._built_showing)
 
     def _on_mount(self, event: events.Mount) -> None:
         # Instead of Select's, which fills the list (Textual calls the `_on_mount` of
         # every class of the widget unless one prevents it; Widget's has nothing for
-        # a widget that does not scroll).
+        # a widget that does not scroll) and sets the value anew, restyling the words
+        # and announcing a change that is none.
         event.prevent_default()
-        self._init_selected_option(self._value)
+        self.set_reactive(LevelSelect.value, self._value)  # type: ignore[misc]  # generic base
 
     def _overlay(self) -> SelectOverlay | None:
         for overlay in self.query_children(SelectOverlay):
