@@ -16,6 +16,7 @@ from mixerpult import store
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui.screens.mixerpult import MixerpultScreen
 from mixerpult.tui.screens.step import StepScreen
+from mixerpult.tui.widgets.answer_row import AnswerRow
 from mixerpult.tui.widgets.question import QuestionField
 from mixerpult.tui.widgets.toggles import LevelCurrent, LevelSelect
 
@@ -255,6 +256,31 @@ async def test_a_closed_level_is_one_widget_that_draws_its_words_and_arrow(
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert drawn(level) == "kun mig        ▼ "
+
+
+async def test_an_answers_row_draws_its_words_and_count_around_the_level(
+    make_app: AppFactory, types_pack: Questionnaire
+) -> None:
+    """ "Deles med:", the level, and a text's count on one line, drawn by the row: its
+    only widgets are the level's (two widgets fewer per question than a Static each)."""
+    app = make_app(types_pack)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        name = _field(app, "navn")
+        row = name.query_one(AnswerRow)
+        assert [type(w) for w in row.query("*")] == [LevelSelect, LevelCurrent]
+        line = drawn(row)
+        assert line.startswith("Deles med: alle på arket  ▼ ")
+        assert line.endswith(" 0/20 tegn")
+        name.query_one(Input).focus()
+        await pilot.press(*"Ada")
+        await pilot.pause()
+        assert drawn(row).endswith(" 3/20 tegn")
+        await pilot.press(*("x" * 20))
+        await pilot.pause()
+        assert drawn(row).endswith(" 23/20 tegn")
+        assert row.has_class("-over"), "beyond the limit, the count is a warning"
 
 
 async def test_a_new_page_styles_each_level_once(

@@ -48,6 +48,7 @@ from mixerpult.tui.format import (
     shown,
 )
 from mixerpult.tui.text import plain, ui
+from mixerpult.tui.widgets.answer_row import AnswerRow
 from mixerpult.tui.widgets.plan_editor import PlanEditor
 from mixerpult.tui.widgets.question_head import QuestionHead
 from mixerpult.tui.widgets.text_fields import TextBox, TextInput
@@ -123,20 +124,20 @@ class QuestionField(Vertical):
         help_text = shown(tr(q.help, self.lang)) if q.help else None
         yield QuestionHead(Content.assemble(*parts), help_text, classes="q-label")
         yield from self._compose_input()
-        with Horizontal(classes="q-extras"):
-            yield Static(plain(ui(self, "level_label")), classes="q-level-label")
-            yield LevelSelect(
-                self.level, sharing_words(self.lang), classes="q-level", id=f"level-{q.id}"
-            )
-            if INPUTS[q.type].clearable:
-                yield Button(
+        row: list[Widget] = [
+            LevelSelect(self.level, sharing_words(self.lang), classes="q-level", id=f"level-{q.id}")
+        ]
+        if INPUTS[q.type].clearable:
+            row.append(
+                Button(
                     plain(ui(self, "clear_answer")),
                     compact=True,
                     classes="q-clear",
                     id=f"clear-{q.id}",
                 )
-            if isinstance(q, TextQuestion) and q.max_length:
-                yield Static("", classes="q-counter")
+            )
+        # The words before the level and the count of a text are drawn by the row.
+        yield AnswerRow(ui(self, "level_label"), *row, classes="q-extras")
         # No ".q-message" yet: most questions never show one, and every widget costs a
         # new page time (`_message` adds it the first time there is something to say).
 
@@ -206,9 +207,8 @@ class QuestionField(Vertical):
         if text is None:
             text = self.value if isinstance(self.value, str) else ""
         over = len(text) > q.max_length
-        counter = self.query_one(".q-counter", Static)
-        counter.update(plain(ui(self, "char_counter", count=len(text), max=q.max_length)))
-        counter.set_class(over, "-over")
+        row = self.query_one(AnswerRow)
+        row.show_count(ui(self, "char_counter", count=len(text), max=q.max_length), over=over)
         if over:
             self.show_message(ui(self, "text_too_long", max=q.max_length), "warning")
             self._warned_length = True
