@@ -24,8 +24,8 @@ SECRET = "behandlingen er hver anden tirsdag formiddag"  # in the example's "onl
 def _preview_text(app: MixerpultApp) -> str:
     screen = app.screen
     assert isinstance(screen, PreviewScreen)
-    # A closed level draws itself (LevelCurrent): its words are read as a Static's.
-    return "\n".join(text_of(w) for w in screen.query("#pv-body Static, #pv-body LevelCurrent"))
+    # A level draws itself until opened: its words are read as a Static's.
+    return "\n".join(text_of(w) for w in screen.query("#pv-body Static, #pv-body LevelSelect"))
 
 
 def _level(app: MixerpultApp, ident: str) -> str:

@@ -18,7 +18,7 @@ from mixerpult.tui.screens.mixerpult import MixerpultScreen
 from mixerpult.tui.screens.step import StepScreen
 from mixerpult.tui.widgets.answer_row import AnswerRow
 from mixerpult.tui.widgets.question import QuestionField
-from mixerpult.tui.widgets.toggles import LevelCurrent, LevelSelect
+from mixerpult.tui.widgets.toggles import LevelSelect
 
 from .conftest import AppFactory
 from .helpers import drawn, review_text, text_of
@@ -239,14 +239,15 @@ async def test_a_level_list_is_built_only_when_first_opened(
 async def test_a_closed_level_is_one_widget_that_draws_its_words_and_arrow(
     make_app: AppFactory, types_pack: Questionnaire
 ) -> None:
-    """Closed, a level is drawn by one widget (Textual's is four: a row, the words and
-    two arrows); it shows the level in words, and its arrow turns while it is open."""
+    """Until opened, a level is drawn by one widget with nothing inside (Textual's is
+    five: the select, a row, the words and two arrows); it shows the level in words,
+    and its arrow turns while it is open."""
     app = make_app(types_pack)
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         level = app.screen.query_one("#level-hjaelp", LevelSelect)
-        assert len(level.query("*")) == 1
+        assert not level.children
         assert drawn(level) == "alle på arket  ▼ "
         level.focus()
         await pilot.press("enter")
@@ -262,14 +263,14 @@ async def test_an_answers_row_draws_its_words_and_count_around_the_level(
     make_app: AppFactory, types_pack: Questionnaire
 ) -> None:
     """ "Deles med:", the level, and a text's count on one line, drawn by the row: its
-    only widgets are the level's (two widgets fewer per question than a Static each)."""
+    only widget is the level (two widgets fewer per question than a Static each)."""
     app = make_app(types_pack)
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         name = _field(app, "navn")
         row = name.query_one(AnswerRow)
-        assert [type(w) for w in row.query("*")] == [LevelSelect, LevelCurrent]
+        assert [type(w) for w in row.query("*")] == [LevelSelect]
         line = drawn(row)
         assert line.startswith("Deles med: alle på arket  ▼ ")
         assert line.endswith(" 0/20 tegn")
@@ -303,11 +304,11 @@ async def test_a_new_page_styles_each_level_once(
         # The question holding the focus is styled anew as it takes it (`:focus-within`).
         focused = app.screen.query_one(".question:focus-within")
         levels = [
-            level for level in app.screen.query(LevelCurrent) if focused not in level.ancestors
+            level for level in app.screen.query(LevelSelect) if focused not in level.ancestors
         ]
         assert len(levels) > 1
         for level in levels:
-            assert styled.count(level) == 1, level.parent
+            assert styled.count(level) == 1, level
 
 
 async def test_escape_leaves_a_note_for_its_fader_and_keeps_it(make_app: AppFactory) -> None:

@@ -22,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Checkbox, RadioButton, Select, SelectionList
 from textual.widgets._select import NoSelection, SelectCurrent, SelectOverlay
 from textual.widgets.option_list import OptionDoesNotExist
@@ -89,12 +90,12 @@ class TickList(SelectionList[str]):
 
 
 class LevelCurrent(SelectCurrent):
-    """A closed level as one line: the words, then the arrow.
+    """A level's line once its list has been opened: the words, then the arrow.
 
     Textual's `SelectCurrent` is a row of three `Static`s (the words, an arrow down and
-    an arrow up, one of them hidden), four widgets to mount, style and lay out for
-    every answer of a page. This draws the same cells itself: the styles are
-    Textual's, matched on `SelectCurrent` as before.
+    an arrow up, one of them hidden); this draws the same cells itself, with the
+    styles Textual gives `SelectCurrent`. Until its list is first opened, a
+    `LevelSelect` draws this line without it.
     """
 
     DEFAULT_CSS = """
@@ -131,18 +132,23 @@ class LevelCurrent(SelectCurrent):
         return words
 
     def render_line(self, y: int) -> Strip:
-        # The words as Textual draws a label, then a blank and the arrow as Textual's
-        # `.arrow` draws them; blank cells carry the background only, as Textual's do.
         line = super().render_line(y)
-        width = self.content_size.width
-        if y or width < 3:
+        if y:
             return line
-        blank = RichStyle(bgcolor=self.visual_style.rich_style.bgcolor)
-        expanded = isinstance(self.parent, Select) and self.parent.expanded
-        style = self.get_visual_style("level-current--arrow").rich_style
-        arrow = Segment("▲" if expanded else "▼", style)
-        words = line.crop(0, width - 2).adjust_cell_length(width - 2, blank)
-        return Strip.join([words, Strip([Segment(" ", blank), arrow], 2)])
+        return _level_line(self, line, isinstance(self.parent, Select) and self.parent.expanded)
+
+
+def _level_line(widget: Widget, line: Strip, expanded: bool) -> Strip:
+    """The words as Textual draws a label, then a blank and the arrow as Textual's
+    `.arrow` draws them; blank cells carry the background only, as Textual's do."""
+    width = widget.content_size.width
+    if width < 3:
+        return line
+    blank = RichStyle(bgcolor=widget.visual_style.rich_style.bgcolor)
+    style = widget.get_visual_style("level-current--arrow").rich_style
+    arrow = Segment("▲" if expanded else "▼", style)
+    words = line.crop(0, width - 2).adjust_cell_length(width - 2, blank)
+    return Strip.join([words, Strip([Segment(" ", blank), arrow], 2)])
 
 
 class LevelSelect(Select[str]):
@@ -154,9 +160,32 @@ class LevelSelect(Select[str]):
     Its list is built the first time it is opened. Every answer of a page has one of
     these, and Textual's list (an `OptionList` with its options, styled and laid out
     as the page goes up) was four tenths of the time a new page took, for lists that
-    are rarely opened. Closed, it is drawn by one widget (`LevelCurrent`), cell for
-    cell as Textual's `Select` draws itself.
+    are rarely opened. Until then it has no widget inside: it draws its line itself,
+    with the styles of Textual's `SelectCurrent` (class `-bare`), cell for cell as
+    Textual's `Select` draws itself; opened, it gets a `LevelCurrent` and the list.
     """
+
+    DEFAULT_CSS = """
+    LevelSelect.-bare {
+        height: 1;
+        color: $foreground;
+        background: $surface;
+        padding: 0 1 0 0;
+        pointer: pointer;
+        &:focus {
+            background-tint: $foreground 5%;
+        }
+        &:ansi {
+            color: ansi_default;
+            background: ansi_default;
+        }
+    }
+    LevelSelect > .level-current--arrow {
+        color: $foreground 50%;
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"level-current--arrow"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,down,space,up", "open_list", show=False),  # Select's keys
@@ -174,13 +203,17 @@ class LevelSelect(Select[str]):
             [(words[each], each) for each in LEVELS],
             value=level,
             allow_blank=False,
-            compact=True,
+            compact=False,  # made compact below
             # Typing a letter would jump between levels unseen: only arrows and clicks.
             type_to_search=False,
             id=id,
-            classes=classes,
+            classes=" ".join(filter(None, (classes, "-bare"))),
         )
-        self._built_showing = words[level]
+        self._shown = words[level]
+        # Compact without `compact = True`, whose class change styles the widget while it
+        # is built, before it is styled again as it mounts.
+        self.set_reactive(LevelSelect.compact, True)
+        self.add_class("-textual-compact", update=False)
         # As wide as the longest level and no wider (Textual's Select takes the whole
         # row): the arrow and the list's frame and padding take four cells more.
         self.styles.width = max(each.cell_length for each in words.values()) + 4
@@ -194,7 +227,22 @@ class LevelSelect(Select[str]):
     # -- the list, built when first opened ----------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield LevelCurrent(self.prompt, self._built_showing)
+        return iter(())
+
+    def render(self) -> Content:
+        return self._shown
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        if y or not self.has_class("-bare"):
+            return line
+        return _level_line(self, line, expanded=False)
+
+    async def _on_click(self, event: events.Click) -> None:
+        # Opened, its LevelCurrent takes the clicks (and says so to this widget).
+        if self.has_class("-bare"):
+            event.stop()
+            self.post_message(SelectCurrent.Toggle())
 
     def _on_mount(self, event: events.Mount) -> None:
         # Instead of Select's, which fills the list (Textual calls the `_on_mount` of
@@ -212,6 +260,9 @@ class LevelSelect(Select[str]):
     async def _build_overlay(self) -> SelectOverlay:
         overlay = self._overlay()
         if overlay is None:
+            # The line it drew becomes Textual's, over which the list opens.
+            await self.mount(LevelCurrent(self.prompt, self._shown))
+            self.remove_class("-bare")
             overlay = SelectOverlay(type_to_search=self._type_to_search)
             # A level's compactness never changes: set, where Select binds it.
             overlay.compact = self.compact
@@ -226,11 +277,14 @@ class LevelSelect(Select[str]):
     def _watch_value(self, value: str | NoSelection) -> None:
         # Select's own sets the highlighted option of a list that may not be there yet.
         self._value = value
-        current = self.query_children(LevelCurrent).first(LevelCurrent) if self.children else None
-        if current is None:
-            return  # set before it was composed: shown when mounted
         prompt = next(shown for shown, each in self._options if each == value)
-        current.update(prompt)
+        assert isinstance(prompt, Content), "a level's words are Content"
+        self._shown = prompt
+        currents = list(self.query_children(LevelCurrent))
+        for current in currents:
+            current.update(prompt)
+        if not currents:
+            self.refresh()  # drawn by itself, until opened
         overlay = self._overlay()
         if overlay is not None:
             overlay.highlighted = LEVELS.index(self.level)
