@@ -215,3 +215,30 @@ async def test_the_wizard_opens_at_the_ipv6_loopback(served: Served, tmp_path: P
     ):
         await page.send("Page.navigate", url=f"http://[::1]:{served.port}/")
         await page.wait_for_screen("Begynd")
+
+
+@needs_chromium
+@pytest.mark.parametrize("font_size", ["16", "32"])
+async def test_an_answers_level_and_count_work_in_the_browser(
+    font_size: str, served: Served, tmp_path: Path
+) -> None:
+    """The row under an answer ("Deles med:", the level, the count) is drawn by the
+    wizard itself: typing updates the count, a click opens the level's list, and a
+    click on a level chooses it."""
+    async with (
+        cdp.browser(tmp_path / "profile") as (http, devtools),
+        cdp.open_page(http, devtools) as page,
+    ):
+        await page.send("Page.navigate", url=f"{served.url}?fontsize={font_size}")
+        await page.wait_for_screen("Velkommen")
+        await page.focus_terminal()
+        await page.press_enter()  # "Begynd"
+        rows = await page.wait_for_screen("Deles med: alle på arket")
+        assert any("0/60 tegn" in row for row in rows), "\n".join(rows)
+        await page.type_text("Ada")
+        await page.wait_for_screen("3/60 tegn")
+        await page.click_text("alle på arket", beside="Deles med:")
+        await page.wait_for_screen("kun kommunen")
+        await page.click_text("kun mig")
+        rows = await page.wait_for_screen("Deles med: kun mig")
+        assert any("3/60 tegn" in row for row in rows), "\n".join(rows)
