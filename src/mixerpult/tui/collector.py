@@ -15,7 +15,8 @@ As Textual pauses it during a scroll (`App.PAUSE_GC_ON_SCROLL`), the wizard:
 - never pauses it for long: a page that is never painted resumes it after
   `LONGEST_PAUSE` seconds.
 
-Nothing here changes what is kept or freed, only when the collector looks.
+Apart from that start-up garbage, kept until the app ends, nothing here changes what
+is kept or freed, only when the collector looks.
 """
 
 from __future__ import annotations
