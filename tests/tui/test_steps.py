@@ -311,6 +311,36 @@ async def test_a_new_page_styles_each_level_once(
             assert styled.count(level) == 1, level
 
 
+async def test_a_page_works_out_what_it_shows_once_as_it_goes_up(
+    make_app: AppFactory, example_answers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answered choice reports its answer as the page mounts; the same answer again
+    changes nothing, so the page does not work out its questions and progress anew."""
+    from mixerpult.present.disclosure import disclose
+
+    calls: list[object] = []
+
+    def counting(*args: Any) -> Any:
+        calls.append(args)
+        return disclose(*args)
+
+    # Where the step page looks it up.
+    monkeypatch.setattr("mixerpult.tui.screens.step.disclose", counting)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        app.go("refleksion")  # an answered choice among its questions
+        await pilot.pause()
+        calls.clear()
+        app.go("plan_tilbage")
+        await pilot.pause()
+        app.go("refleksion")
+        await pilot.pause()
+        assert app.screen.query(RadioSet), "the page has a choice"
+        # Composing the page, and its progress once mounted.
+        assert len(calls) == 4, len(calls)
+
+
 async def test_escape_leaves_a_note_for_its_fader_and_keeps_it(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:

@@ -142,19 +142,25 @@ class StepScreen(PageScreen):
                 app.mark_dirty()
             return
         event.field.value = event.value
+        changed = False
         if question.id in app.s.drafts:
             app.s.set_draft(question.id, None)
-            app.mark_dirty()
+            changed = True
         if not same_answer(app.s.answers.get(question.id), event.value):
             app.s.set_answer(question.id, event.value)
+            changed = True
+        if changed:
             app.mark_dirty()
         answered = app.s.answer(question.id) is not None and not event.field.problem
         if answered and event.field.has_class("-missing"):
             # An answer resolves a "please answer" message.
             event.field.remove_class("-missing")
             event.field.clear_message()
-        self._refresh_visibility()
-        self._update_progress()
+        if changed:
+            # The same answer again (a choice reported as the page mounts) shows and
+            # counts the same questions: nothing to work out anew.
+            self._refresh_visibility()
+            self._update_progress()
 
     @on(QuestionField.LevelChosen)
     def _level(self, event: QuestionField.LevelChosen) -> None:
