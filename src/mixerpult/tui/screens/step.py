@@ -149,8 +149,6 @@ class StepScreen(PageScreen):
         if not same_answer(app.s.answers.get(question.id), event.value):
             app.s.set_answer(question.id, event.value)
             changed = True
-        if changed:
-            app.mark_dirty()
         answered = app.s.answer(question.id) is not None and not event.field.problem
         if answered and event.field.has_class("-missing"):
             # An answer resolves a "please answer" message.
@@ -159,6 +157,7 @@ class StepScreen(PageScreen):
         if changed:
             # The same answer again (a choice reported as the page mounts) shows and
             # counts the same questions: nothing to work out anew.
+            app.mark_dirty()
             self._refresh_visibility()
             self._update_progress()
 

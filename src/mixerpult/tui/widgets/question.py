@@ -137,7 +137,7 @@ class QuestionField(Vertical):
                 )
             )
         # The words before the level and the count of a text are drawn by the row.
-        yield AnswerRow(ui(self, "level_label"), *row, classes="q-extras")
+        yield AnswerRow(ui(self, "level_label"), *row)
         # No ".q-message" yet: most questions never show one, and every widget costs a
         # new page time (`_message` adds it the first time there is something to say).
 
