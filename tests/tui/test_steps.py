@@ -327,6 +327,8 @@ async def test_a_page_works_out_what_it_shows_once_as_it_goes_up(
     # Where the step page looks it up.
     monkeypatch.setattr("mixerpult.tui.screens.step.disclose", counting)
     app = make_app()
+    # The pages are built at "next" here, not while the one before is read.
+    monkeypatch.setattr(app, "build_ahead", lambda: None)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         app.go("refleksion")  # an answered choice among its questions

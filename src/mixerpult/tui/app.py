@@ -38,6 +38,7 @@ from mixerpult.present.overview import Overview, build_overview
 from mixerpult.present.viewers import Viewer
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui import collector
+from mixerpult.tui.ahead import SETTLE, Ahead
 from mixerpult.tui.commands import WizardCommands
 from mixerpult.tui.flow import AGREEMENTS, ASIDE, FINISH, MIXERPULT, REVIEW, WALKTHROUGH, Flow
 from mixerpult.tui.text import key_display, localize_bindings, short_path
@@ -123,6 +124,8 @@ class MixerpultApp(App[int]):
         """Who is watching when the screen is shared (the walkthrough asks)."""
         self.viewer = self.shared_viewer if shared_screen else Viewer.ALONE
         """Who is looking at the screen now: what they may not see is shown as hidden."""
+        self.ahead = Ahead(self)
+        """The next step's page, built while the user reads this one."""
         self.aside_origin: dict[str, str | None] = {}
         """Where the walkthrough and the agreements lead back to (None: the resume page)."""
         self.register_theme(HIGH_CONTRAST)
@@ -417,11 +420,34 @@ class MixerpultApp(App[int]):
         elif page == AGREEMENTS:
             screen = AgreementsScreen(focus=focus, return_to=self.aside_origin.get(AGREEMENTS))
         else:
-            screen = StepScreen(self.pack.step(page), focus=focus, return_to=return_to)
+            built = self.ahead.take(page) if focus is None and return_to is None else None
+            screen = built or StepScreen(self.pack.step(page), focus=focus, return_to=return_to)
+        # Whatever was built ahead is for the page before this one.
+        self.ahead.drop()
         self._hold_collector()
         self.switch_screen(screen)
         # After the switch, so that a failing save's "save as" opens over the new page.
         self.save_now()
+
+    def build_ahead(self) -> None:
+        """Soon build the page "next" leads to, if it is a step's, while this one is read."""
+        # Not at once: a user still pressing keys (Ctrl+F held down through the pages)
+        # is not made to wait, and no page is built for a page left at once.
+        self.set_timer(SETTLE, self._build_ahead)
+
+    def _build_ahead(self) -> None:
+        from mixerpult.tui.screens.page import PageScreen
+
+        if not self.screen_stack:  # the app is ending
+            return
+        screen = self.screen
+        if not isinstance(screen, PageScreen) or screen.return_to is not None:
+            return
+        if screen.page not in self.flow.pages:  # the walkthrough, the agreements
+            return
+        following = self.flow.next(screen.page)
+        if following is not None and self.flow.is_step(following):
+            self.ahead.build(following)
 
     def _hold_collector(self) -> None:
         """No cycle collection while a page is built: its first paint ends the pause

@@ -145,6 +145,8 @@ class WizardScreen(Wizardly, Screen[None]):
         if collector.is_paused():
             # Painted: the page left behind is freed now, before the user's first key.
             self.call_after_refresh(collector.resume)
+        # Then, while the user reads this page, the next one is built (`tui.ahead`).
+        self.call_after_refresh(self.wizard.build_ahead)
 
     def on_mount(self) -> None:
         self.localize()

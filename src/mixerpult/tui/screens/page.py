@@ -34,8 +34,13 @@ class PageScreen(WizardScreen):
         Binding("ctrl+r", "review", "Oversigt", show=False),
     ]
 
+    one_at_a_time: ClassVar[bool] = True
+    """Whether the page's screen is the only one showing it, and so can be known by the
+    id `page-ID`; a step's page is also built ahead while the one of the same step
+    may still be being taken down."""
+
     def __init__(self, page: str, *, return_to: str | None = None) -> None:
-        super().__init__(id=f"page-{page}")
+        super().__init__(id=f"page-{page}" if self.one_at_a_time else None)
         self.page = page
         self.return_to = return_to
         """Opened from the review or the walkthrough to edit something: "next" leads

@@ -23,6 +23,7 @@ from mixerpult.tui.text import plain
 from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.hidden_answer import HiddenAnswer
 from mixerpult.tui.widgets.question import QuestionField
+from mixerpult.tui.widgets.topbar import TopBar
 
 _EMPTY: tuple[object, ...] = (None, "", [])
 
@@ -35,10 +36,12 @@ def same_answer(old: AnswerValue | None, new: AnswerValue | None) -> bool:
 
 
 class StepScreen(PageScreen):
-    """The questions of one step, built when the step is visited."""
+    """The questions of one step, built when the step is visited, or while the page
+    before it is read (`tui.ahead`)."""
 
     AUTO_FOCUS: ClassVar[str | None] = ""
     follows_viewer: ClassVar[bool] = True
+    one_at_a_time: ClassVar[bool] = False
 
     def __init__(
         self, step: Step, *, focus: str | None = None, return_to: str | None = None
@@ -46,11 +49,46 @@ class StepScreen(PageScreen):
         super().__init__(step.id, return_to=return_to)
         self.step = step
         self.focus_target = focus
+        self._built_from: tuple[object, ...] | None = None
+
+    def basis(self) -> tuple[object, ...]:
+        """Everything the widgets of this page are built from, but the answers of other
+        steps (they only show or hide questions: `catch_up`)."""
+        app = self.wizard
+        session = app.s
+        return (
+            session,
+            app.ui_lang,
+            app.viewer,
+            app.hide_private,
+            self.app.theme,
+            tuple(
+                (
+                    repr(session.answers.get(q.id)),
+                    session.drafts.get(q.id),
+                    sharing_level(q, session),
+                )
+                for q in self.step.questions
+            ),
+        )
+
+    def fresh(self) -> bool:
+        """Whether a page built now would have the same widgets (true until it is built)."""
+        return self._built_from is None or self._built_from == self.basis()
+
+    def catch_up(self) -> None:
+        """Built ahead and shown now: work out anew what the page before may have
+        changed (which questions show, the progress), and the save state."""
+        self._refresh_visibility()
+        self._update_progress()
+        self.query_one(TopBar).show_current_save_state()
+        self.fit_footer()
 
     def compose(self) -> ComposeResult:
         app = self.wizard
         session = app.s
         lang = app.ui_lang
+        self._built_from = self.basis()
         seen = disclose(app.pack, session, app.viewer)
         yield self.top_bar()
         with VerticalScroll(id="body", can_focus=False):

@@ -20,6 +20,7 @@ class TopBar(Horizontal):
         super().__init__(id="topbar")
         self._title = title
         self._where = where
+        self._state: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(plain(self._title), id="topbar-title", markup=False)
@@ -37,10 +38,17 @@ class TopBar(Horizontal):
         # a watcher of our own: Textual forgets a removed widget's watchers only when
         # the value next changes, so every page left behind stayed alive while
         # everything was saved.
+        self.show_current_save_state()
+
+    def show_current_save_state(self) -> None:
+        """Say what the app's save state is now (a page built ahead, shown later)."""
         self.show_save_state(getattr(self.app, "save_state", "clean"))
 
     def show_save_state(self, state: str) -> None:
         """Say whether everything is saved ("clean", "pending", "saved" or "failed")."""
+        if state == self._state:
+            return  # new words would lay the page out anew
+        self._state = state
         status = self.query_one("#topbar-saved", Static)
         # Without a session (an unreadable file) there is nothing to call saved.
         has_session = getattr(self.app, "session", None) is not None
