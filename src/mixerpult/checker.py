@@ -25,9 +25,10 @@ from mixerpult import conditions as cond
 from mixerpult import questionnaire as qn
 from mixerpult.kinds import KINDS
 from mixerpult.kinds.base import did_you_mean, is_date, is_number
+from mixerpult.limits import MAX_PACK_BYTES
 from mixerpult.model import DataclassType, data_fields, dataclasses_in, key_of
 from mixerpult.problems import Problem, Severity
-from mixerpult.yamlsource import MAX_PACK_BYTES, Path_, SourceMap, YamlSyntaxError, load_file
+from mixerpult.yamlsource import Path_, SourceMap, YamlSyntaxError, load_file
 
 # Keys whose value is a translated string ({da: …, en: …}).
 TEXT_KEYS = frozenset(

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mixerpult import pack_cache
+from mixerpult.limits import MAX_PACK_BYTES
 from mixerpult.problems import Problem
 from mixerpult.questionnaire import Questionnaire, content_hash
-from mixerpult.yamlsource import MAX_PACK_BYTES
 
 
 class PackError(Exception):

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import cache
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from mixerpult.answers import Session, SessionFormatError, session_from_data
 from mixerpult.files import Explained, write_private
 from mixerpult.files import SaveError as SaveError  # store.save raises it: part of this API
-from mixerpult.yamlsource import load_checked
+
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported where a file is read or written, not with this module: a first
+# start, on a new file, shows its first page without it (its import is 10 ms).
 
 FILE_NAME = "answers.yaml"
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -53,8 +58,16 @@ def sheets_dir() -> Path:
 _YAML_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
-class _Dumper(yaml.SafeDumper):
-    """Writes multi-line answers as readable `|` blocks."""
+@cache
+def _dumper() -> Any:
+    """PyYAML's safe dumper, writing multi-line answers as readable `|` blocks."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    Dumper.add_representer(str, _str)
+    return Dumper
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -68,13 +81,12 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(str, _str)
-
-
 def dumps(session: Session) -> str:
     """The YAML text of a session."""
+    import yaml
+
     return yaml.dump(
-        session.to_data(), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
+        session.to_data(), Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=100
     )
 
 
@@ -84,6 +96,8 @@ def loads(text: str) -> Session:
     Aliases are checked before anything walks the data: an unknown key is kept and
     saved again, so a "billion laughs" there would hang the first save.
     """
+    from mixerpult.yamlsource import load_checked
+
     return session_from_data(load_checked(text))
 
 
@@ -104,6 +118,8 @@ def load(path: Path) -> Session:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise AnswersFileError(path, "not_utf8") from exc
+    import yaml
+
     try:
         return loads(text)
     except yaml.MarkedYAMLError as exc:

@@ -51,9 +51,6 @@ class SourceMap:
         return self.values.get((), Position(1, 1))
 
 
-MAX_PACK_BYTES = 2 * 1024 * 1024
-"""The shipped pack is 36 KB and a pack of 1,000 questions some hundreds; checking takes
-about 3 s a MB, so a larger file is refused unread rather than keeping `check` busy."""
 MAX_DEPTH = 100
 """Nesting levels a document may have; a pack or an answers file needs fewer than ten."""
 MAX_EXPANSION = 10_000

@@ -10,10 +10,10 @@ import pytest
 
 from mixerpult import checker, pack_cache
 from mixerpult.cli import main
+from mixerpult.limits import MAX_PACK_BYTES
 from mixerpult.packs import PackError, load_pack
 from mixerpult.problems import Problem
 from mixerpult.questionnaire import Questionnaire
-from mixerpult.yamlsource import MAX_PACK_BYTES
 
 PACKS = Path(__file__).resolve().parent.parent / "packs"
 SHIPPED = Path(__file__).resolve().parents[2] / "questions" / "sygeopfoelgning.yaml"

@@ -34,7 +34,6 @@ from textual.timer import Timer
 from mixerpult import files, store
 from mixerpult.answers import Session, notice_text, reconcile
 from mixerpult.i18n import LANGUAGES, t
-from mixerpult.present.overview import Overview, build_overview
 from mixerpult.present.viewers import Viewer
 from mixerpult.questionnaire import Questionnaire
 from mixerpult.tui import collector
@@ -44,6 +43,9 @@ from mixerpult.tui.flow import AGREEMENTS, ASIDE, FINISH, MIXERPULT, REVIEW, WAL
 from mixerpult.tui.text import key_display, localize_bindings, short_path
 from mixerpult.tui.themes import HIGH_CONTRAST, THEMES, choose_theme
 from mixerpult.tui.widgets.topbar import TopBar
+
+if TYPE_CHECKING:
+    from mixerpult.present.overview import Overview
 
 SaveState = Literal["clean", "pending", "saved", "failed"]
 
@@ -165,7 +167,6 @@ class MixerpultApp(App[int]):
         self._open_file()
 
     def _open_file(self) -> None:
-        from mixerpult.tui.screens.broken import BrokenFileScreen
         from mixerpult.tui.screens.welcome import WelcomeScreen
 
         try:
@@ -173,6 +174,8 @@ class MixerpultApp(App[int]):
         except FileNotFoundError:
             self.session = Session.new(self.pack, self.requested_lang or self.ui_lang)
         except store.AnswersFileError as exc:
+            from mixerpult.tui.screens.broken import BrokenFileScreen
+
             self.push_screen(BrokenFileScreen(exc))
             return
         else:
@@ -499,6 +502,9 @@ class MixerpultApp(App[int]):
 
     def overview(self) -> Overview:
         """The session as the viewer of the screen sees it, in the wizard's language."""
+        # Imported here: a first start (a new file) shows its welcome without it.
+        from mixerpult.present.overview import build_overview
+
         return build_overview(self.pack, self.s, self.viewer, self.ui_lang)
 
     def set_hide_private(self, hide: bool) -> None:
