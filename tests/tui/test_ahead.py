@@ -17,6 +17,7 @@ from textual.widget import Widget
 from mixerpult.packs import load_pack
 from mixerpult.tui.app import MixerpultApp
 from mixerpult.tui.screens.step import StepScreen
+from mixerpult.tui.widgets.footer import KeyFooter
 from mixerpult.tui.widgets.question import QuestionField
 
 from .conftest import AppFactory
@@ -206,3 +207,23 @@ async def test_a_page_opened_to_edit_a_question_is_built_for_it(
         assert _field(app.screen, "har_mulighedserklaering") in focused.ancestors_with_self
         await wait_until(pilot, lambda: not ahead.is_attached, "the one built ahead let go")
         assert app.ahead.screen is None, "nothing is built ahead of a page opened to edit"
+
+
+async def test_a_page_built_ahead_is_shown_at_the_size_the_terminal_has_now(
+    make_app: AppFactory, example_answers: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go("om_dig")
+        await pilot.pause()
+        ahead = await _built_ahead(pilot, app, "situation")
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert app.ahead.screen is ahead, "its widgets do not depend on the size"
+        await pilot.press("ctrl+f")
+        await wait_until(pilot, lambda: app.page == "situation", "on the next page")
+        await pilot.pause()
+        assert app.screen is ahead
+        assert ahead.size == (60, 20)
+        footer = ahead.query_one(KeyFooter)
+        assert footer.compact, "the footer drops its spacing below 100 columns"

@@ -242,3 +242,36 @@ async def test_an_answers_level_and_count_work_in_the_browser(
         await page.click_text("kun mig")
         rows = await page.wait_for_screen("Deles med: kun mig")
         assert any("3/60 tegn" in row for row in rows), "\n".join(rows)
+
+
+@needs_chromium
+@pytest.mark.parametrize("font_size", ["16", "32"])
+async def test_the_next_page_built_ahead_arrives_whole_in_the_browser(
+    font_size: str, served: Served, tmp_path: Path
+) -> None:
+    """ "Next" shows the page that was built while the one before was read: all of it,
+    its footer too, and it takes what is typed."""
+    async with (
+        cdp.browser(tmp_path / "profile") as (http, devtools),
+        cdp.open_page(http, devtools) as page,
+    ):
+        await page.send("Page.navigate", url=f"{served.url}?fontsize={font_size}")
+        await page.wait_for_screen("Velkommen")
+        await page.focus_terminal()
+        await page.press_enter()  # "Begynd"
+        await page.wait_for_screen("Side 1 af 10")
+        await asyncio.sleep(1)  # reading the page: the next one is built meanwhile
+        for _ in range(3):  # a required question unanswered warns once
+            await page.click_text("Næste →")
+            try:
+                rows = await page.wait_for_screen("Side 2 af 10", timeout=3)
+                break
+            except AssertionError:
+                continue
+        else:
+            raise AssertionError("never on page 2")
+        assert any("Hvor står du nu?" in row for row in rows), "\n".join(rows)
+        assert any("0/2000 tegn" in row for row in rows), "\n".join(rows)
+        assert any("Næste" in row and "Tilbage" in row for row in rows[-3:]), "\n".join(rows)
+        await page.type_text("Ada")
+        await page.wait_for_screen("3/2000 tegn")
