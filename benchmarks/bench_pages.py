@@ -183,7 +183,7 @@ async def timed_run(
         await pilot.pause()
         await press_and_time(pilot, page)
         times = [await press_and_time(pilot, page) for _ in range(presses)]
-    return [statistics.fmean(t[i] for t in times) for i in range(2)]
+    return [statistics.fmean(t[0] for t in times), statistics.fmean(t[1] for t in times)]
 
 
 def fields_of(step: Any, lang: str = "da") -> list[Field]:

@@ -6,8 +6,8 @@ widgets, then laying them out) took 60–150 ms from "next" to the new page on a
 (issue 16). A user reads a page for seconds before pressing "next", so the wizard
 uses that time: once a page is painted (and the collector has freed the page before
 it) and has been shown for `SETTLE` seconds, the page of the step after it is built
-off screen, styled and laid out at the
-terminal's size. "Next" then only shows it: one paint.
+off screen, styled and laid out at the terminal's size. "Next" then only shows it:
+one paint.
 
 A page built ahead must show what a page built at "next" would:
 

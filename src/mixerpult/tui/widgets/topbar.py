@@ -20,7 +20,7 @@ class TopBar(Horizontal):
         super().__init__(id="topbar")
         self._title = title
         self._where = where
-        self._state: str | None = None
+        self._shown: tuple[str, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(plain(self._title), id="topbar-title", markup=False)
@@ -46,11 +46,11 @@ class TopBar(Horizontal):
 
     def show_save_state(self, state: str) -> None:
         """Say whether everything is saved ("clean", "pending", "saved" or "failed")."""
-        if state == self._state:
-            return  # new words would lay the page out anew
-        self._state = state
-        status = self.query_one("#topbar-saved", Static)
         # Without a session (an unreadable file) there is nothing to call saved.
         has_session = getattr(self.app, "session", None) is not None
+        if (state, has_session) == self._shown:
+            return  # the same words again would lay the page out anew
+        self._shown = (state, has_session)
+        status = self.query_one("#topbar-saved", Static)
         status.update(plain(ui(self, f"save_state_{state}") if has_session else ""))
         status.set_classes(f"-{state}")
