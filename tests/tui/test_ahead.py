@@ -14,6 +14,7 @@ import pytest
 from textual.screen import Screen
 from textual.widget import Widget
 
+from mixerpult import store
 from mixerpult.packs import load_pack
 from mixerpult.tui.app import MixerpultApp
 from mixerpult.tui.screens.step import StepScreen
@@ -227,3 +228,29 @@ async def test_a_page_built_ahead_is_shown_at_the_size_the_terminal_has_now(
         assert ahead.size == (60, 20)
         footer = ahead.query_one(KeyFooter)
         assert footer.compact, "the footer drops its spacing below 100 columns"
+
+
+@pytest.mark.parametrize("pause", [0.0, 0.1, 0.2, 0.4])
+async def test_going_back_and_forth_at_any_pace_shows_each_step_whole(
+    make_app: AppFactory, example_answers: Path, pause: float
+) -> None:
+    """Pages left before, while and after the next one is built ahead: every page shown
+    is the step it says, with its own questions, and no answer changes."""
+    app = make_app()
+    before = store.load(example_answers)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go("om_dig")
+        await pilot.pause()
+        # om_dig → situation → aftalt → situation → aftalt → situation → aftalt
+        for key in ["ctrl+f", "ctrl+f", "escape", "ctrl+f", "escape", "ctrl+f"]:
+            await pilot.press(key)
+            await pilot.pause(pause)
+        await wait_until(pilot, lambda: app.page == "aftalt", "on the third page")
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, StepScreen) and screen.step.id == "aftalt"
+        shown = [f.question.id for f in screen.query(QuestionField)]
+        assert shown == [q.id for q in app.pack.step("aftalt").questions]
+        assert screen.focused is not None
+        assert app.ahead.screen is None, "the page after it is the console, not a step"
+    assert store.load(example_answers).answers == before.answers
