@@ -40,6 +40,7 @@ from mixerpult.tui import collector
 from mixerpult.tui.ahead import SETTLE, Ahead
 from mixerpult.tui.commands import WizardCommands
 from mixerpult.tui.flow import AGREEMENTS, ASIDE, FINISH, MIXERPULT, REVIEW, WALKTHROUGH, Flow
+from mixerpult.tui.kept_styles import KeptStylesheet
 from mixerpult.tui.text import key_display, localize_bindings, short_path
 from mixerpult.tui.themes import HIGH_CONTRAST, THEMES, choose_theme
 from mixerpult.tui.widgets.topbar import TopBar
@@ -50,6 +51,9 @@ if TYPE_CHECKING:
 SaveState = Literal["clean", "pending", "saved", "failed"]
 
 SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+KEEP_STYLES_AFTER = 1.0
+"""Seconds after the start when the styles parsed for the first page are kept."""
 
 
 class MixerpultApp(App[int]):
@@ -99,6 +103,8 @@ class MixerpultApp(App[int]):
         starts hidden (None: only when served to a browser). `start_in_walkthrough`: open the
         walkthrough at once instead of the welcome (an unreadable file still says so)."""
         super().__init__()
+        # The same stylesheet, but what it parses is kept for the next start.
+        self.stylesheet = KeptStylesheet(variables=self.get_css_variables())
         self.answers_path = answers_path
         self.pack = pack
         self.flow = Flow(pack)
@@ -145,6 +151,8 @@ class MixerpultApp(App[int]):
         # first page is built with the collector held (from `run_wizard`, if it ran).
         collector.freeze()
         self._hold_collector()
+        # Once the first page is up, so that the next start need not parse its styles.
+        self.set_timer(KEEP_STYLES_AFTER, self._keep_styles)
         self._install_signal_handlers()
         self.served = self.in_browser
         if self.shared_screen is None:
@@ -689,6 +697,12 @@ class MixerpultApp(App[int]):
             self._lock.release()
             self._lock = None
         collector.release()
+        # And what was parsed for pages shown since.
+        self._keep_styles()
+
+    def _keep_styles(self) -> None:
+        if isinstance(self.stylesheet, KeptStylesheet):  # not after a live CSS reload
+            self.stylesheet.keep()
 
     def farewell(self) -> str | None:
         """After the app has ended in a terminal: one line that says where the answers are
