@@ -86,3 +86,17 @@ async def test_another_theme_keeps_its_own_styles(make_app: AppFactory, cache: P
     await _welcome(make_app())
     await _welcome(make_app(theme="high-contrast"))
     assert len(list(cache.glob("*.pickle"))) == 2
+
+
+async def test_styles_that_cannot_be_kept_change_nothing_else(
+    make_app: AppFactory, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails(*args: Any, **kwargs: Any) -> bytes:
+        raise RecursionError("too deep to pickle")
+
+    monkeypatch.setattr("mixerpult.tui.kept_styles.pickle.dumps", fails)
+    app = make_app()
+    screen = await _welcome(app)
+    assert "Velkommen" in screen
+    assert app.return_code in (None, 0)
+    assert list(cache.glob("*.pickle")) == []

@@ -108,7 +108,8 @@ class KeptStylesheet(Stylesheet):
         if path is None:
             return
         try:
-            write_atomically(path, pickle.dumps(self._kept, protocol=pickle.HIGHEST_PROTOCOL))
-        except (OSError, pickle.PicklingError):
+            data = pickle.dumps(self._kept, protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomically(path, data)
+        except Exception:  # a full disk, or rules Textual made unpicklable: never a crash
             return  # no cache this time: the next start parses, as without one
         self._added = False
