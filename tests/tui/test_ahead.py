@@ -254,3 +254,43 @@ async def test_going_back_and_forth_at_any_pace_shows_each_step_whole(
         assert screen.focused is not None
         assert app.ahead.screen is None, "the page after it is the console, not a step"
     assert store.load(example_answers).answers == before.answers
+
+
+async def test_a_page_left_before_it_settles_has_nothing_built_for_it(
+    make_app: AppFactory, example_answers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Going through the pages quickly (Ctrl+F held down), a page is built ahead only for
+    the page still shown when its time comes, not for one already left."""
+    monkeypatch.setattr("mixerpult.tui.app.SETTLE", 60.0)  # the timers wait; fired below
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go("refleksion")
+        await pilot.pause()
+        left = app.screen
+        app.go("plan_tilbage")
+        await pilot.pause()
+        app._build_ahead(left)  # the time of the page left comes
+        assert app.ahead.screen is None
+        app._build_ahead(app.screen)  # that of the page shown
+        await _built_ahead(pilot, app, "spoergsmaal")
+
+
+async def test_next_pressed_as_the_page_began_to_be_built_shows_that_page(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    pack_file = tmp_path / "ahead.yaml"
+    pack_file.write_text(CROSS_STEP_PACK, encoding="utf-8")
+    app = make_app(load_pack(pack_file))
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.go("foer")
+        await pilot.pause()
+        app.s.set_answer("ja_nej", True)
+        app.ahead.build("efter")
+        building = app.ahead.screen
+        app.go("efter")  # before it is composed, let alone mounted
+        await wait_until(pilot, lambda: app.page == "efter", "on the next page")
+        await pilot.pause()
+        assert app.screen is building, "not built a second time"
+        assert _field(building, "hvis_ja").display
+        assert "0 af 2" in str(building.query_one("#nav-status").render())
+        assert building.focused is not None

@@ -30,6 +30,7 @@ either stops working.
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.widget import AwaitMount
@@ -95,7 +96,10 @@ class Ahead:
         app = self._app
         screen = StepScreen(cast("Wizard", app).pack.step(page))
         self._screen = screen
-        self._worker = app.run_worker(self._prepare(screen), group="ahead", exit_on_error=False)
+        # The work as a function, not a coroutine: one cancelled before it starts
+        # leaves no coroutine never awaited.
+        work = partial(self._prepare, screen)
+        self._worker = app.run_worker(work, group="ahead", exit_on_error=False)
 
     async def _prepare(self, screen: StepScreen) -> None:
         app = self._app
@@ -115,26 +119,24 @@ class Ahead:
     def take(self, page: str) -> StepScreen | None:
         """The page built ahead for step `page`, caught up with the session, if it can
         be shown as it is; None otherwise (then nothing is held any more)."""
-        screen = self._let_go()
-        if screen is None:
-            return None
-        if screen.page == page and screen.is_mounted and screen.fresh():
+        screen = self._screen
+        if screen is not None and screen.page == page and screen.fresh():
+            # Perhaps still being built ("next" pressed just as building began): shown
+            # once built, rather than built a second time beside it. Its work stops by
+            # itself once the page is shown.
+            self._screen = self._worker = None
             screen.catch_up()
             return screen
-        screen.remove()
+        self.drop()
         return None
 
     def drop(self) -> None:
         """Let go of the page built ahead (another page is shown, or the app ends)."""
-        screen = self._let_go()
-        if screen is not None:
-            screen.remove()
-
-    def _let_go(self) -> StepScreen | None:
         screen, self._screen = self._screen, None
         worker, self._worker = self._worker, None
         if worker is not None and not worker.is_finished:
             # Still being built: a screen removed before it is mounted would keep its
             # worker waiting for the mount until the app ends.
             worker.cancel()
-        return screen
+        if screen is not None:
+            screen.remove()

@@ -442,14 +442,16 @@ class MixerpultApp(App[int]):
 
     def build_ahead(self) -> None:
         """Soon build the page "next" leads to, if it is a step's, while this one is read."""
-        # Not at once: a user still pressing keys (Ctrl+F held down through the pages)
-        # is not made to wait, and no page is built for a page left at once.
-        self.set_timer(SETTLE, self._build_ahead)
+        # Not at once, and only if this page is still the one shown then: a user going
+        # through the pages quickly (Ctrl+F held down) is not made to wait for pages
+        # built for pages already left.
+        screen = self.screen
+        self.set_timer(SETTLE, lambda: self._build_ahead(screen))
 
-    def _build_ahead(self) -> None:
+    def _build_ahead(self, shown: Screen[object]) -> None:
         from mixerpult.tui.screens.page import PageScreen
 
-        if not self.screen_stack:  # the app is ending
+        if not self.screen_stack or self.screen is not shown:  # left, or the app is ending
             return
         screen = self.screen
         if not isinstance(screen, PageScreen) or screen.return_to is not None:

@@ -50,6 +50,7 @@ class StepScreen(PageScreen):
         self.step = step
         self.focus_target = focus
         self._built_from: tuple[object, ...] | None = None
+        self._catch_up_at_mount = False
 
     def basis(self) -> tuple[object, ...]:
         """Everything the widgets of this page are built from, but the answers of other
@@ -78,7 +79,14 @@ class StepScreen(PageScreen):
 
     def catch_up(self) -> None:
         """Built ahead and shown now: work out anew what the page before may have
-        changed (which questions show, the progress), and the save state."""
+        changed (which questions show, the progress), and the save state; once
+        mounted, if it is not yet."""
+        if not self.is_mounted:
+            self._catch_up_at_mount = True
+            return
+        self._catch_up()
+
+    def _catch_up(self) -> None:
         self._refresh_visibility()
         self._update_progress()
         self.query_one(TopBar).show_current_save_state()
@@ -115,7 +123,10 @@ class StepScreen(PageScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self._update_progress()
+        if self._catch_up_at_mount:
+            self._catch_up()
+        else:
+            self._update_progress()
         self._focus_target()
 
     def _focus_target(self) -> None:
