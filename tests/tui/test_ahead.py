@@ -57,6 +57,13 @@ async def _built_ahead(pilot: Any, app: MixerpultApp, page: str) -> StepScreen:
     return ahead
 
 
+def _cross_step_app(make_app: AppFactory, tmp_path: Path) -> MixerpultApp:
+    """A wizard on a pack whose second step shows a question for an answer of the first."""
+    pack_file = tmp_path / "ahead.yaml"
+    pack_file.write_text(CROSS_STEP_PACK, encoding="utf-8")
+    return make_app(load_pack(pack_file))
+
+
 def _field(screen: Screen[Any], question: str) -> QuestionField:
     return next(f for f in screen.query(QuestionField) if f.question.id == question)
 
@@ -136,9 +143,7 @@ async def test_a_page_built_ahead_draws_as_one_built_at_next(
 async def test_an_answer_on_the_page_before_shows_its_question_on_the_page_built_ahead(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
-    pack_file = tmp_path / "ahead.yaml"
-    pack_file.write_text(CROSS_STEP_PACK, encoding="utf-8")
-    app = make_app(load_pack(pack_file))
+    app = _cross_step_app(make_app, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         app.go("foer")
         await pilot.pause()
@@ -278,9 +283,7 @@ async def test_a_page_left_before_it_settles_has_nothing_built_for_it(
 async def test_next_pressed_as_the_page_began_to_be_built_shows_that_page(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
-    pack_file = tmp_path / "ahead.yaml"
-    pack_file.write_text(CROSS_STEP_PACK, encoding="utf-8")
-    app = make_app(load_pack(pack_file))
+    app = _cross_step_app(make_app, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         app.go("foer")
         await pilot.pause()
