@@ -5,9 +5,10 @@ widgets, then laying them out) took 60–150 ms from "next" to the new page on a
 2-core machine, where a bare Textual page of the same fields needs about 50
 (issue 16). A user reads a page for seconds before pressing "next", so the wizard
 uses that time: once a page is painted (and the collector has freed the page before
-it) and has been shown for `SETTLE` seconds, the page of the step after it is built
-off screen, styled and laid out at the terminal's size. "Next" then only shows it:
-one paint.
+it) and is still shown `SETTLE` seconds later, the page of the step after it is
+built off screen, styled and laid out at the terminal's size. "Next" then only shows
+it: one paint. (Built for a page already left, it would be built in vain, beside
+the page that "next" does need, by a user going through the pages quickly.)
 
 A page built ahead must show what a page built at "next" would:
 
