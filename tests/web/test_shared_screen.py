@@ -217,6 +217,14 @@ async def test_the_wizard_opens_at_the_ipv6_loopback(served: Served, tmp_path: P
         await page.wait_for_screen("Begynd")
 
 
+async def _begin(page: cdp.Page, served: Served, font_size: str) -> None:
+    """Open the wizard on a new file at `font_size` px and press "Begynd"."""
+    await page.send("Page.navigate", url=f"{served.url}?fontsize={font_size}")
+    await page.wait_for_screen("Velkommen")
+    await page.focus_terminal()
+    await page.press_enter()
+
+
 @needs_chromium
 @pytest.mark.parametrize("font_size", ["16", "32"])
 async def test_an_answers_level_and_count_work_in_the_browser(
@@ -229,10 +237,7 @@ async def test_an_answers_level_and_count_work_in_the_browser(
         cdp.browser(tmp_path / "profile") as (http, devtools),
         cdp.open_page(http, devtools) as page,
     ):
-        await page.send("Page.navigate", url=f"{served.url}?fontsize={font_size}")
-        await page.wait_for_screen("Velkommen")
-        await page.focus_terminal()
-        await page.press_enter()  # "Begynd"
+        await _begin(page, served, font_size)
         rows = await page.wait_for_screen("Deles med: alle på arket")
         assert any("0/60 tegn" in row for row in rows), "\n".join(rows)
         await page.type_text("Ada")
@@ -249,16 +254,13 @@ async def test_an_answers_level_and_count_work_in_the_browser(
 async def test_the_next_page_built_ahead_arrives_whole_in_the_browser(
     font_size: str, served: Served, tmp_path: Path
 ) -> None:
-    """ "Next" shows the page that was built while the one before was read: all of it,
-    its footer too, and it takes what is typed."""
+    """The next page, built while the one before was read, arrives whole (its footer
+    too) and takes what is typed."""
     async with (
         cdp.browser(tmp_path / "profile") as (http, devtools),
         cdp.open_page(http, devtools) as page,
     ):
-        await page.send("Page.navigate", url=f"{served.url}?fontsize={font_size}")
-        await page.wait_for_screen("Velkommen")
-        await page.focus_terminal()
-        await page.press_enter()  # "Begynd"
+        await _begin(page, served, font_size)
         await page.wait_for_screen("Side 1 af 10")
         await asyncio.sleep(1)  # reading the page: the next one is built meanwhile
         for _ in range(3):  # a required question unanswered warns once

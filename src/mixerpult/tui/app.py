@@ -453,12 +453,11 @@ class MixerpultApp(App[int]):
 
         if not self.screen_stack or self.screen is not shown:  # left, or the app is ending
             return
-        screen = self.screen
-        if not isinstance(screen, PageScreen) or screen.return_to is not None:
+        if not isinstance(shown, PageScreen) or shown.return_to is not None:
             return
-        if screen.page not in self.flow.pages:  # the walkthrough, the agreements
+        if shown.page not in self.flow.pages:  # the walkthrough, the agreements
             return
-        following = self.flow.next(screen.page)
+        following = self.flow.next(shown.page)
         if following is not None and self.flow.is_step(following):
             self.ahead.build(following)
 
