@@ -179,6 +179,11 @@ async def test_every_footer_key_reaches_the_wizard(answers: Path, tmp_path: Path
         seen["mixerpult"] = await wizard.check_footer("MixerpultScreen", "mixerpult")
         await wizard.go("escape")
         seen["step"] = await wizard.check_footer("StepScreen", "aftalt")
+        # The same page again, now built while the page before it was read.
+        await wizard.go("escape")
+        await asyncio.sleep(0.5)
+        await wizard.go("ctrl+f")
+        seen["step built ahead"] = await wizard.check_footer("StepScreen", "aftalt")
         await wizard.go("ctrl+o")
         seen["review"] = await wizard.check_footer("ReviewScreen", "review")
         await wizard.go("ctrl+f")
@@ -192,6 +197,7 @@ async def test_every_footer_key_reaches_the_wizard(answers: Path, tmp_path: Path
         seen["agreements"] = await wizard.check_footer("AgreementsScreen", "agreements")
     # The keys that move from page to page were among those checked.
     assert "escape" in seen["mixerpult"] and "ctrl+o" in seen["step"]
+    assert seen["step built ahead"] == seen["step"]
     assert "ctrl+f" in seen["review"] and "f1" in seen["welcome"]
     assert "v" in seen["review"], "the preview of each sheet"
     assert all("ctrl+q" not in keys and "ctrl+n" not in keys for keys in seen.values()), seen
